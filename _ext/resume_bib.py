@@ -1,0 +1,341 @@
+"""Publications for a résumé: a pybtex style and a strict check of the .bib files.
+
+The style ``resume`` formats entries the way a résumé lists its own papers:
+
+* the résumé's owner (config ``resume_owner``) in bold and in full, wherever
+  the name stands in the author list;
+* an asterisk on every author marked as an equal contributor through the
+  biblatex data annotation ``author+an = {1=equal; 2=equal}``;
+* a long author list shortened to its first authors, an ellipsis, the owner
+  and "et al." with the number of authors, so the owner stays visible;
+* newest first, titles exactly as written in the .bib, the venue and the
+  date, arXiv and DOI as links.
+
+The .bib files are parsed once more, strictly, before sphinxcontrib-bibtex
+reads them, so that a syntax error or a missing field stops the build with
+the file and the line instead of a traceback.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pybtex.plugin
+from pybtex.database import Person
+from pybtex.database.input.bibtex import Parser
+from pybtex.richtext import Symbol, Tag, Text
+from pybtex.scanner import PybtexError, PybtexSyntaxError
+from pybtex.style.formatting import toplevel
+from pybtex.style.formatting.unsrt import Style as UnsrtStyle
+from pybtex.style.sorting import BaseSortingStyle
+from pybtex.style.template import (
+    field,
+    href,
+    join,
+    node,
+    optional,
+    sentence,
+    tag,
+    words,
+)
+from sphinx.application import Sphinx
+
+import resume_errors
+
+STYLE_NAME = "resume"
+SORTING_NAME = "resume_newest_first"
+EQUAL = "equal"
+REQUIRED_FIELDS = ("title", "year")
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+
+
+class BibliographyError(ValueError):
+    """A .bib file is broken: ``args`` are the path, the line (0 if unknown), the message."""
+
+    def __str__(self) -> str:
+        path, line, message = self.args
+        return f"{path}:{line}: {message}" if line else f"{path}: {message}"
+
+
+# -- Helpers over entries ----------------------------------------------------
+
+
+def annotated_positions(entry, role: str = "author", annotation: str = EQUAL) -> set[int]:
+    """The 1-based positions of *role* names carrying *annotation*.
+
+    Reads biblatex's data annotation field, ``author+an = {1=equal; 2=equal}``.
+    """
+    raw = entry.fields.get(f"{role}+an", "")
+    positions = set()
+    for item in raw.split(";"):
+        where, _, what = item.partition("=")
+        if what.strip() == annotation and where.strip().isdigit():
+            positions.add(int(where))
+    return positions
+
+
+def month_number(entry) -> int:
+    """The entry's month as 1-12, or 0 where it has none."""
+    month = entry.fields.get("month", "").strip().lower()
+    if month.isdigit():
+        return int(month)
+    return _MONTHS.get(month, 0)
+
+
+def same_person(a: Person, b: Person) -> bool:
+    def key(person: Person) -> tuple[str, str]:
+        first = " ".join(person.first_names + person.middle_names)
+        return first.lower(), " ".join(person.last_names).lower()
+
+    return key(a) == key(b)
+
+
+# -- Templates ---------------------------------------------------------------
+
+
+@node
+def author_list(children, context, owner="", max_names=10, keep_first=3):
+    """The author list, with the owner in bold and equal contributors starred.
+
+    Lists longer than *max_names* keep their first *keep_first* names, then an
+    ellipsis, the owner where he stands further down, and "et al." with the
+    number of authors.
+    """
+    assert not children
+    entry = context["entry"]
+    style = context["style"]
+    persons = entry.persons.get("author", [])
+    equal = annotated_positions(entry)
+    owner_person = Person(owner) if owner else None
+
+    def render(index: int) -> Text:
+        person = persons[index]
+        is_owner = owner_person is not None and same_person(person, owner_person)
+        name = style.format_name(person, abbr=not is_owner).format_data(context)
+        if is_owner:
+            name = Tag("b", name)  # <strong> in docutils, \textbf in LaTeX
+        if index + 1 in equal:
+            name = Text(name, "*")
+        return name
+
+    if len(persons) <= max_names:
+        return join(sep=", ", sep2=" and ", last_sep=", and ")[
+            [render(i) for i in range(len(persons))]
+        ].format_data(context)
+
+    shown = [render(i) for i in range(keep_first)]
+    owner_index = next(
+        (i for i, p in enumerate(persons) if owner_person and same_person(p, owner_person)),
+        None,
+    )
+    if owner_index is not None and owner_index >= keep_first:
+        if owner_index > keep_first:
+            shown.append(Text("…"))
+        shown.append(render(owner_index))
+    shown.append(Text(f"et al. ({len(persons)} authors)"))
+    return Text(", ").join(shown)
+
+
+class ResumeStyle(UnsrtStyle):
+    """unsrt's layout, tuned for the publications list of a résumé."""
+
+    default_sorting_style = SORTING_NAME
+    owner = ""
+    max_names = 10
+    keep_first = 3
+
+    def format_names(self, role, as_sentence=True):
+        if role != "author":
+            return super().format_names(role, as_sentence)
+        names = author_list(
+            owner=self.owner, max_names=self.max_names, keep_first=self.keep_first
+        )
+        return sentence[names] if as_sentence else names
+
+    def format_title(self, e, which_field, as_sentence=True):
+        # Titles stay as written: "HyperCLOVA" and "torchgpipe" keep their case.
+        title = field(which_field)
+        if "url" in e.fields:
+            title = href(field("url", raw=True))[title]
+        return sentence[title] if as_sentence else title
+
+    def format_date(self, e):
+        return words[optional[field("month")], field("year")]
+
+    def format_web_refs(self, e):
+        links = []
+        if "eprint" in e.fields:
+            links.append(self.format_eprint(e))
+        if "doi" in e.fields:
+            links.append(self.format_doi(e))
+        return sentence(sep=" · ")[links] if links else Text()
+
+    def get_article_template(self, e):
+        return toplevel[
+            sentence[self.format_names("author")],
+            self.format_title(e, "title"),
+            sentence[
+                tag("em")[field("journal")],
+                optional[join["pp. ", field("pages", apply_func=_dashify)]],
+                self.format_date(e),
+            ],
+            self.format_web_refs(e),
+        ]
+
+    def get_inproceedings_template(self, e):
+        return toplevel[
+            sentence[self.format_names("author")],
+            self.format_title(e, "title"),
+            sentence[
+                words["In", tag("em")[field("booktitle")]],
+                optional[join["pp. ", field("pages", apply_func=_dashify)]],
+                self.format_date(e),
+            ],
+            self.format_web_refs(e),
+        ]
+
+    def get_misc_template(self, e):
+        venue = "arXiv preprint" if _is_arxiv(e) else optional[field("howpublished")]
+        return toplevel[
+            sentence[self.format_names("author")],
+            self.format_title(e, "title"),
+            sentence[venue, self.format_date(e)],
+            self.format_web_refs(e),
+        ]
+
+
+class NewestFirst(BaseSortingStyle):
+    """Newest first by year and month; the title breaks ties."""
+
+    def sorting_key(self, entry):
+        try:
+            year = int(entry.fields.get("year", "0"))
+        except ValueError:
+            year = 0
+        return (-year, -month_number(entry), entry.fields.get("title", "").lower())
+
+
+def _dashify(text):
+    return Text(Symbol("ndash")).join(text.split(re.compile(r"-+")))
+
+
+def _is_arxiv(entry) -> bool:
+    return entry.fields.get("archiveprefix", "").lower() == "arxiv"
+
+
+def make_style(owner: str, max_names: int = 10, keep_first: int = 3) -> type[ResumeStyle]:
+    """A ``ResumeStyle`` that knows whose résumé it formats."""
+    return type(
+        "ResumeStyle",
+        (ResumeStyle,),
+        {"owner": owner, "max_names": max_names, "keep_first": keep_first},
+    )
+
+
+# -- Strict check of the .bib files -----------------------------------------
+
+
+def check_bibfile(path: Path) -> None:
+    """Parse *path* strictly; raise ``BibliographyError`` naming file and line."""
+    parser = Parser(encoding="utf-8")
+    try:
+        data = parser.parse_file(str(path))
+    except PybtexSyntaxError as exc:
+        raise BibliographyError(path, exc.lineno or 0, str(exc)) from None
+    except PybtexError as exc:
+        raise BibliographyError(path, 0, str(exc)) from None
+    except OSError as exc:
+        raise BibliographyError(path, 0, f"cannot read: {exc.strerror}") from None
+    text = path.read_text(encoding="utf-8")
+    for key, entry in data.entries.items():
+        line = _line_of_key(text, key)
+        missing = [name for name in REQUIRED_FIELDS if not entry.fields.get(name)]
+        if not entry.persons.get("author"):
+            missing.insert(0, "author")
+        if missing:
+            raise BibliographyError(
+                path, line, f"entry {key!r} lacks the field(s) {', '.join(missing)}"
+            )
+        if not entry.fields["year"].strip().isdigit():
+            raise BibliographyError(
+                path, line, f"entry {key!r} has year {entry.fields['year']!r}, not a number"
+            )
+        if entry.fields.get("month") and not month_number(entry):
+            raise BibliographyError(
+                path, line, f"entry {key!r} has month {entry.fields['month']!r}, not a month"
+            )
+        authors = len(entry.persons["author"])
+        for position in annotated_positions(entry):
+            if position > authors:
+                raise BibliographyError(
+                    path,
+                    line,
+                    f"entry {key!r} marks author {position} as an equal contributor, "
+                    f"but it has {authors} authors",
+                )
+
+
+def _line_of_key(text: str, key: str) -> int:
+    match = re.search(r"@\w+\s*[{(]\s*" + re.escape(key) + r"\s*,", text)
+    return text.count("\n", 0, match.start()) + 1 if match else 0
+
+
+# -- Sphinx wiring -----------------------------------------------------------
+
+
+def _register_style(app: Sphinx, config) -> None:
+    style = make_style(
+        config.resume_owner, config.resume_bib_max_authors, config.resume_bib_first_authors
+    )
+    pybtex.plugin.register_plugin("pybtex.style.formatting", STYLE_NAME, style, force=True)
+
+
+def _check_bibfiles(app: Sphinx) -> None:
+    resume_errors.clear_global(app.env)
+    readable = []
+    for name in app.config.bibtex_bibfiles or ():
+        try:
+            check_bibfile(Path(app.confdir, name))
+        except BibliographyError as exc:
+            path, line, message = exc.args
+            resume_errors.report(app.env, message, where=f"{path}:{line}" if line else str(path))
+        else:
+            readable.append(name)
+    # sphinxcontrib-bibtex would stop with a traceback on a broken file: it
+    # reads the others, and the error above fails the build.
+    app.config.bibtex_bibfiles = readable
+
+
+def setup(app: Sphinx) -> dict:
+    app.setup_extension("sphinxcontrib.bibtex")
+    app.setup_extension("resume_errors")
+    app.add_config_value("resume_owner", "", "env", types=[str])
+    app.add_config_value("resume_bib_max_authors", 10, "env", types=[int])
+    app.add_config_value("resume_bib_first_authors", 3, "env", types=[int])
+    pybtex.plugin.register_plugin("pybtex.style.sorting", SORTING_NAME, NewestFirst, force=True)
+    app.connect("config-inited", _register_style)
+    # Before sphinxcontrib-bibtex (priority 500) reads the same files.
+    app.connect("builder-inited", _check_bibfiles, priority=400)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

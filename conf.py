@@ -1,0 +1,84 @@
+"""Sphinx configuration for the résumé of Heungsub Lee.
+
+One source, two outputs: the web site (furo) and the PDF (LaTeX, xelatex).
+Only wiring lives here; the project's own logic is in ``_ext/`` and tested.
+"""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
+
+# -- Project information -----------------------------------------------------
+
+project = "Heungsub Lee"
+author = "Heungsub Lee"
+copyright = "Heungsub Lee"
+html_title = "Heungsub Lee"
+
+# -- General configuration ---------------------------------------------------
+
+extensions = [
+    # Third-party
+    "myst_parser",
+    "sphinx_design",
+    "sphinxcontrib.bibtex",
+    # The project's own (_ext/)
+    "resume_bib",
+    "resume_html",
+    "resume_items",
+    "resume_skills",
+]
+
+# The repository root is the source directory: only the pages are content.
+exclude_patterns = [
+    "_build",
+    ".*",
+    "**/.*",
+    ".venv",
+    "README.md",
+    "tests",
+    "bench",
+    "_ext",
+    "_templates",
+]
+root_doc = "index"
+language = "en"
+# Every build is strict, tests included: a dangling reference is a warning.
+nitpicky = True
+
+# -- MyST --------------------------------------------------------------------
+
+myst_enable_extensions = [
+    "attrs_block",
+    "attrs_inline",
+    "colon_fence",
+    "deflist",
+]
+myst_heading_anchors = 2
+
+# -- Bibliography ------------------------------------------------------------
+
+bibtex_bibfiles = ["publications.bib"]
+bibtex_default_style = "resume"
+# Stable anchors: a link to a paper reads publications.html#pub-<key>.
+bibtex_cite_id = "pub-{key}"
+# The owner is bold in every author list and kept when a long list is cut.
+resume_owner = "Heungsub Lee"
+resume_bib_max_authors = 10
+resume_bib_first_authors = 3
+
+# -- HTML --------------------------------------------------------------------
+
+html_theme = "furo"
+templates_path = ["_templates"]
+html_static_path = ["_static"]
+html_css_files = ["resume.css"]
+html_favicon = "_static/favicon.svg"
+html_copy_source = False
+html_show_sourcelink = False
+html_show_sphinx = False
+html_last_updated_fmt = None
+html_theme_options = {
+    "top_of_page_buttons": [],
+}

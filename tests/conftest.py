@@ -1,0 +1,54 @@
+"""Shared fixtures: Sphinx's test roots, and a build of the whole site."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "_ext"))
+
+pytest_plugins = ("sphinx.testing.fixtures",)
+
+# What a copy of the repository leaves out: outputs, caches, the tests themselves.
+_NOT_SOURCE = shutil.ignore_patterns(
+    "_build", ".venv", ".git", ".pytest_cache", "__pycache__", "tests", "bench"
+)
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    """Where ``@pytest.mark.sphinx(testroot=...)`` finds ``test-<name>``."""
+    return ROOT / "tests" / "roots"
+
+
+def copy_site(dest: Path) -> Path:
+    """A copy of the repository's sources in *dest*."""
+    shutil.copytree(ROOT, dest, ignore=_NOT_SOURCE)
+    return dest
+
+
+def sphinx_build(src: Path, builder: str, out: Path, *extra: str, env=None):
+    """Run ``sphinx-build`` as the Makefile does; return the finished process."""
+    return subprocess.run(
+        [sys.executable, "-m", "sphinx", "-b", builder, "-n", "-W", "--keep-going",
+         "-d", str(out / "doctrees"), *extra, str(src), str(out / builder)],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The whole site, built from a copy of the repository, strictly."""
+    src = copy_site(tmp_path_factory.mktemp("site") / "src")
+    out = src.parent / "_build"
+    result = sphinx_build(src, "html", out)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr and "ERROR" not in result.stderr, result.stderr
+    return out / "html"

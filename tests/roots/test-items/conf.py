@@ -1,0 +1,6 @@
+import sys
+from pathlib import Path
+
+extensions = ["myst_parser", "resume_items", "resume_skills"]
+myst_enable_extensions = ["colon_fence"]
+nitpicky = True
