@@ -1,5 +1,6 @@
 # The résumé: `make` builds the web site and the PDF; `make test` runs the tests.
-# The first run creates .venv from requirements.txt; nothing else needs setting up.
+# The first run creates .venv from requirements.txt and installs the Debian
+# packages the PDF needs (apt-packages.txt); nothing else needs setting up.
 
 PYTHON      ?= $(shell command -v python3.11 || command -v python3)
 VENV        ?= .venv
@@ -8,26 +9,37 @@ SPHINXOPTS  ?= -n -W --keep-going
 SOURCEDIR   := .
 BUILDDIR    := _build
 SPHINXBUILD := $(BIN)/sphinx-build
+PDF         := $(BUILDDIR)/latex/heungsub-lee.pdf
 
-.PHONY: all help html live clean test
+.PHONY: all help html pdf latexpdf live clean test apt
 
-all: html
+all: html pdf
 
 help:
-	@echo "make          build the HTML site into $(BUILDDIR)/html"
+	@echo "make          build the HTML site ($(BUILDDIR)/html) and the PDF ($(PDF))"
 	@echo "make html     the HTML site only"
+	@echo "make pdf      the PDF only (also: make latexpdf)"
 	@echo "make live     serve the site with live reload while you edit"
 	@echo "make test     run the tests"
 	@echo "make clean    remove $(BUILDDIR)"
 
-# The virtualenv is rebuilt whenever a requirements file changes.
+# The virtualenv is brought up to date whenever a requirements file changes.
 $(BIN)/.installed: requirements.txt tests/requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -r tests/requirements.txt
 	touch $@
 
+# Debian packages: TeX for the PDF, and what the tests use.
+apt:
+	tools/apt-install apt-packages.txt
+
 html: $(BIN)/.installed
 	$(SPHINXBUILD) -b html $(SPHINXOPTS) $(SOURCEDIR) $(BUILDDIR)/html
+
+pdf: $(BIN)/.installed apt
+	$(SPHINXBUILD) -M latexpdf $(SOURCEDIR) $(BUILDDIR) $(SPHINXOPTS)
+
+latexpdf: pdf
 
 live: $(BIN)/.installed
 	$(BIN)/sphinx-autobuild $(SPHINXOPTS) --watch _ext --watch _static $(SOURCEDIR) $(BUILDDIR)/html
@@ -36,4 +48,5 @@ clean:
 	rm -rf $(BUILDDIR)
 
 test: $(BIN)/.installed
+	tools/apt-install apt-packages.txt tests/apt-packages.txt
 	$(BIN)/python -m pytest
