@@ -6,12 +6,14 @@ PYTHON      ?= $(shell command -v python3.11 || command -v python3)
 VENV        ?= .venv
 BIN         := $(VENV)/bin
 SPHINXOPTS  ?= -n -W --keep-going
+# Options of sphinx-autobuild for `make live`, e.g. LIVEOPTS="--port 8001".
+LIVEOPTS    ?=
 SOURCEDIR   := .
 BUILDDIR    := _build
 SPHINXBUILD := $(BIN)/sphinx-build
 PDF         := $(BUILDDIR)/latex/heungsub-lee.pdf
 
-.PHONY: all help html pdf latexpdf live clean test apt
+.PHONY: all help html pdf latexpdf live clean test apt bench linkcheck update-deps
 
 all: html pdf
 
@@ -22,6 +24,9 @@ help:
 	@echo "make live     serve the site with live reload while you edit"
 	@echo "make test     run the tests"
 	@echo "make clean    remove $(BUILDDIR)"
+	@echo "make bench    time the builds (BENCHOPTS=--help for options)"
+	@echo "make linkcheck  check every external link (needs the network)"
+	@echo "make update-deps  refresh the pins in requirements.txt, then run the tests"
 
 # The virtualenv is brought up to date whenever a requirements file changes.
 $(BIN)/.installed: requirements.txt tests/requirements.txt
@@ -42,7 +47,7 @@ pdf: $(BIN)/.installed apt
 latexpdf: pdf
 
 live: $(BIN)/.installed
-	$(BIN)/sphinx-autobuild $(SPHINXOPTS) --watch _ext --watch _static $(SOURCEDIR) $(BUILDDIR)/html
+	$(BIN)/sphinx-autobuild $(SPHINXOPTS) $(LIVEOPTS) --watch _ext --watch _static $(SOURCEDIR) $(BUILDDIR)/html
 
 clean:
 	rm -rf $(BUILDDIR)
@@ -50,3 +55,10 @@ clean:
 test: $(BIN)/.installed
 	tools/apt-install apt-packages.txt tests/apt-packages.txt
 	$(BIN)/python -m pytest
+
+# Timings of the builds above, in a temporary copy of the working tree.
+bench: $(BIN)/.installed apt
+	$(BIN)/python bench/bench.py $(BENCHOPTS)
+
+linkcheck: $(BIN)/.installed
+	$(SPHINXBUILD) -b linkcheck $(SPHINXOPTS) $(SOURCEDIR) $(BUILDDIR)/linkcheck
