@@ -62,3 +62,8 @@ bench: $(BIN)/.installed apt
 
 linkcheck: $(BIN)/.installed
 	$(SPHINXBUILD) -b linkcheck $(SPHINXOPTS) $(SOURCEDIR) $(BUILDDIR)/linkcheck
+
+# Fresh pins for requirements.in and tests/requirements.in, tested in a fresh
+# virtualenv; the new pins are left in the working tree to review and commit.
+update-deps:
+	$(PYTHON) tools/update_deps.py

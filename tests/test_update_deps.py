@@ -1,0 +1,47 @@
+"""make update-deps: how a fresh freeze becomes the two pinned lists."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "tools"))
+
+import update_deps  # noqa: E402
+
+
+def test_each_list_pins_only_what_the_lists_before_it_did_not_install():
+    runtime = update_deps.parse_freeze("Sphinx==9.0.4\nsphinx_design==0.8.0\nJinja2==3.1.6\n")
+    everything = update_deps.parse_freeze(
+        "Sphinx==9.0.4\nsphinx_design==0.8.0\nJinja2==3.1.6\npytest==9.2.0\npluggy==1.7.0\n"
+    )
+    build, tests = update_deps.split_layers([runtime, everything])
+    assert update_deps.render("", build) == "Jinja2==3.1.6\nSphinx==9.0.4\nsphinx_design==0.8.0\n"
+    assert update_deps.render("", tests) == "pluggy==1.7.0\npytest==9.2.0\n"
+
+
+def test_the_header_comment_is_kept():
+    old = "# Pinned.\n# Refresh with make update-deps.\nSphinx==9.0.3\n# not header\n"
+    assert update_deps.header(old) == "# Pinned.\n# Refresh with make update-deps.\n"
+    pins = update_deps.parse_freeze("Sphinx==9.0.4")
+    assert update_deps.render(update_deps.header(old), pins) == (
+        "# Pinned.\n# Refresh with make update-deps.\nSphinx==9.0.4\n"
+    )
+
+
+def test_a_line_that_is_no_pin_is_refused():
+    with pytest.raises(ValueError, match="not a pin"):
+        update_deps.parse_freeze("-e git+https://example.org/x.git#egg=x\n")
+
+
+def test_the_pinned_files_pin_every_top_level_requirement_exactly():
+    pins: dict[str, str] = {}  # a list may lean on the pins of the lists before it
+    for wanted, pinned in update_deps.LISTS:
+        pins.update(update_deps.parse_freeze(pinned.read_text(encoding="utf-8")))
+        names = [
+            update_deps._name(line) for line in wanted.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")
+        ]
+        assert names and all(name in pins for name in names), (wanted, pinned)
