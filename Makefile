@@ -12,6 +12,8 @@ SOURCEDIR   := .
 BUILDDIR    := _build
 SPHINXBUILD := $(BIN)/sphinx-build
 PDF         := $(BUILDDIR)/latex/heungsub-lee.pdf
+# `make pdf PAPER=letter` for US Letter; A4 otherwise.
+PAPEROPT    := $(if $(PAPER),-D latex_elements.papersize=$(PAPER)paper)
 
 .PHONY: all help html pdf latexpdf live clean test apt bench linkcheck update-deps
 
@@ -38,16 +40,19 @@ $(BIN)/.installed: requirements.txt tests/requirements.txt
 apt:
 	tools/apt-install apt-packages.txt
 
+# The site links the PDF beside its pages: each target puts it there when both exist.
 html: $(BIN)/.installed
 	$(SPHINXBUILD) -b html $(SPHINXOPTS) $(SOURCEDIR) $(BUILDDIR)/html
+	if [ -f $(PDF) ]; then cp $(PDF) $(BUILDDIR)/html/; fi
 
 pdf: $(BIN)/.installed apt
-	$(SPHINXBUILD) -M latexpdf $(SOURCEDIR) $(BUILDDIR) $(SPHINXOPTS)
+	$(SPHINXBUILD) -M latexpdf $(SOURCEDIR) $(BUILDDIR) $(SPHINXOPTS) $(PAPEROPT)
+	if [ -d $(BUILDDIR)/html ]; then cp $(PDF) $(BUILDDIR)/html/; fi
 
 latexpdf: pdf
 
 live: $(BIN)/.installed
-	$(BIN)/sphinx-autobuild $(SPHINXOPTS) $(LIVEOPTS) --watch _ext --watch _static $(SOURCEDIR) $(BUILDDIR)/html
+	$(BIN)/sphinx-autobuild $(SPHINXOPTS) $(LIVEOPTS) --watch _ext --re-ignore "/(\.venv|\.git|\.pytest_cache|_build|tests)/" $(SOURCEDIR) $(BUILDDIR)/html
 
 clean:
 	rm -rf $(BUILDDIR)

@@ -27,6 +27,7 @@ extensions = [
     "resume_bib",
     "resume_html",
     "resume_items",
+    "resume_latex",
     "resume_skills",
 ]
 
@@ -41,6 +42,7 @@ exclude_patterns = [
     "bench",
     "_ext",
     "_templates",
+    "tools",
 ]
 root_doc = "index"
 language = "en"
@@ -81,4 +83,41 @@ html_show_sphinx = False
 html_last_updated_fmt = None
 html_theme_options = {
     "top_of_page_buttons": [],
+}
+
+# -- LaTeX / PDF -------------------------------------------------------------
+
+# A compact document: no title page, contents, index or chapter breaks.
+latex_engine = "xelatex"
+latex_theme = "howto"
+latex_toplevel_sectioning = "section"
+latex_documents = [(root_doc, "heungsub-lee.tex", project, author, "howto")]
+latex_domain_indices = False
+latex_show_urls = "no"
+latex_elements = {
+    # "letterpaper" for US Letter; also `make pdf PAPER=letter`.
+    "papersize": "a4paper",
+    "pointsize": "10pt",
+    # Fonts are set in _ext/resume.sty.
+    "fontpkg": "",
+    "fncychap": "",
+    "babel": "",
+    "polyglossia": "",
+    "maketitle": r"\resumemaketitle",
+    "tableofcontents": "",
+    "makeindex": "",
+    "printindex": "",
+    "sphinxsetup": (
+        "hmargin=17mm, vmargin={14mm,16mm}, "
+        "InnerLinkColor={HTML}{1F4E79}, OuterLinkColor={HTML}{1F4E79}"
+    ),
+    "preamble": r"""
+\hypersetup{
+  pdftitle={Heungsub Lee: Résumé},
+  pdfauthor={Heungsub Lee},
+  pdfsubject={Résumé of Heungsub Lee, software engineer},
+  pdfkeywords={software engineer, ML platforms, pipeline parallelism,
+    distributed systems, PyTorch, Python, Go},
+}
+""",
 }

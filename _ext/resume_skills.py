@@ -8,8 +8,8 @@
     :::
 
 Each line is a category, a colon, and its skills separated by commas.  HTML
-shows a description list whose skills are sphinx-design badges; LaTeX shows
-one line per category, "Category: a, b, c".
+shows each category over a list of sphinx-design badges; LaTeX shows one line
+per category, "Category: a, b, c".
 """
 
 from __future__ import annotations
@@ -132,25 +132,25 @@ def setup(app: Sphinx) -> dict:
     app.setup_extension("resume_errors")
     app.add_node(
         resume_skills,
-        html=_html("dl", "resume-skills"),
+        html=_html("div", "resume-skills"),
         latex=(_visit_latex_skills, _depart_latex_skills),
         text=(_pass, _pass),
     )
     app.add_node(
         resume_skill_category,
-        html=_html("dt"),
+        html=_html("p", "resume-skill-category"),
         latex=(_visit_latex_category, lambda self, node: self.body.append("}")),
         text=(_pass, lambda self, node: self.add_text(": ")),
     )
     app.add_node(
         resume_skill_list,
-        html=_html("dd"),
+        html=_html("ul", "resume-skill-list"),
         latex=(_visit_latex_list, _depart_latex_list),
         text=(_pass, lambda self, node: self.add_text("\n")),
     )
     app.add_node(
         resume_skill,
-        html=_html("span", _BADGE),
+        html=_html("li", _BADGE),
         latex=(_visit_latex_skill, _pass),
         text=(_visit_text_skill, _pass),
     )

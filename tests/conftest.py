@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -11,6 +12,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "_ext"))
+# Builds in a subprocess find the project's extensions too (the test roots need it).
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    filter(None, [str(ROOT / "_ext"), os.environ.get("PYTHONPATH")])
+)
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 
@@ -43,6 +48,21 @@ def sphinx_build(src: Path, builder: str, out: Path, *extra: str, env=None):
     )
 
 
+def build_pdf(src: Path, out: Path, *extra: str):
+    """Build the PDF as ``make pdf`` does: the LaTeX builder, then latexmk."""
+    return subprocess.run(
+        [sys.executable, "-m", "sphinx", "-M", "latexpdf", str(src), str(out),
+         "-n", "-W", "--keep-going", *extra],
+        capture_output=True,
+        text=True,
+    )
+
+
+def sphinx_warnings(stderr: str) -> list[str]:
+    """The lines of Sphinx's output that are warnings or errors."""
+    return [line for line in stderr.splitlines() if "WARNING" in line or "ERROR" in line]
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The whole site, built from a copy of the repository, strictly."""
@@ -50,5 +70,15 @@ def site(tmp_path_factory) -> Path:
     out = src.parent / "_build"
     result = sphinx_build(src, "html", out)
     assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr and "ERROR" not in result.stderr, result.stderr
+    assert sphinx_warnings(result.stderr) == []
     return out / "html"
+
+
+@pytest.fixture(scope="session")
+def pdf_build(tmp_path_factory):
+    """The PDF, built from a copy of the repository; the finished process with it."""
+    src = copy_site(tmp_path_factory.mktemp("pdf") / "src")
+    out = src.parent / "_build"
+    result = build_pdf(src, out)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr
+    return out / "latex", result

@@ -90,7 +90,8 @@ def test_item_renders_with_time_elements(app, warning):
 
     badges = [b.get_text() for b in soup.select(".resume-skills .sd-badge")]
     assert badges == ["Go", "Python", "Linux"]
-    assert [dt.get_text() for dt in soup.select(".resume-skills dt")] == ["Languages", "Tools"]
+    assert [p.get_text() for p in soup.select(".resume-skills .resume-skill-category")] == ["Languages", "Tools"]
+    assert [len(ul.select("li")) for ul in soup.select(".resume-skills ul.resume-skill-list")] == [2, 1]
 
 
 @pytest.mark.sphinx("html", testroot="items")
