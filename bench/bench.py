@@ -71,10 +71,12 @@ class Measure:
 
     name: str
     walls: list[float] = field(default_factory=list)
+    cpus: list[float] = field(default_factory=list)
     peak_rss_kib: int = 0
 
-    def add(self, wall: float, peak_rss_kib: int) -> None:
+    def add(self, wall: float, cpu: float, peak_rss_kib: int) -> None:
         self.walls.append(wall)
+        self.cpus.append(cpu)
         self.peak_rss_kib = max(self.peak_rss_kib, peak_rss_kib)
 
     def summary(self) -> dict:
@@ -84,6 +86,7 @@ class Measure:
             "min_s": round(min(self.walls), 3),
             "max_s": round(max(self.walls), 3),
             "walls_s": [round(wall, 3) for wall in self.walls],
+            "cpu_median_s": round(statistics.median(self.cpus), 3) if self.cpus else None,
             "peak_rss_mib": round(self.peak_rss_kib / 1024, 1),
             "target_s": TARGETS.get(self.name),
         }
@@ -113,9 +116,13 @@ def met(summary: dict) -> str:
     return "yes" if summary["median_s"] < target else "NO"
 
 
+def _seconds(value) -> str:
+    return "" if value is None else f"{value:.2f}s"
+
+
 def render_table(results: dict, sizes: dict, before: dict | None = None) -> str:
     """The figures as a plain-text table; with *before*, a column of changes."""
-    head = f"{'measure':<22} {'median':>8} {'min':>8} {'max':>8} {'peak RSS':>10} {'target':>7} {'met':>4}"
+    head = f"{'measure':<22} {'median':>8} {'min':>8} {'max':>8} {'CPU':>7} {'peak RSS':>10} {'target':>7} {'met':>4}"
     if before:
         head += f" {'before':>8} {'change':>8}"
     lines = [head, "-" * len(head)]
@@ -123,7 +130,8 @@ def render_table(results: dict, sizes: dict, before: dict | None = None) -> str:
         target = summary.get("target_s")
         line = (
             f"{name:<22} {summary['median_s']:>7.2f}s {summary['min_s']:>7.2f}s"
-            f" {summary['max_s']:>7.2f}s {summary['peak_rss_mib']:>6.0f} MiB"
+            f" {summary['max_s']:>7.2f}s {_seconds(summary.get('cpu_median_s')):>7}"
+            f" {summary['peak_rss_mib']:>6.0f} MiB"
             f" {f'<{target:g}s' if target else '':>7} {met(summary):>4}"
         )
         old = (before or {}).get("results", {}).get(name)
@@ -148,11 +156,16 @@ def _environment(venv: Path) -> dict:
     """The caller's environment, less what would tie a measured make to ours."""
     env = {k: v for k, v in os.environ.items() if k not in {"MAKEFLAGS", "MFLAGS", "MAKELEVEL"}}
     env["VENV"] = str(venv)
+    # The copy has no .git: date it as the Makefile dates a build of the tree.
+    env.setdefault("SOURCE_DATE_EPOCH", _git("log", "-1", "--format=%ct"))
+    if not env["SOURCE_DATE_EPOCH"]:
+        del env["SOURCE_DATE_EPOCH"]
     return env
 
 
-def run(command: list[str], cwd: Path, env: dict, log: Path) -> tuple[float, int]:
-    """Run *command*; return its wall time and the peak RSS (KiB) of its processes."""
+def run(command: list[str], cwd: Path, env: dict, log: Path) -> tuple[float, float, int]:
+    """Run *command*; return its wall time, the CPU time of all its processes
+    (user and system) and the peak RSS (KiB) of the largest of them."""
     with log.open("ab") as out:
         out.write(f"\n$ {' '.join(command)}\n".encode())
         out.flush()
@@ -163,7 +176,7 @@ def run(command: list[str], cwd: Path, env: dict, log: Path) -> tuple[float, int
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed with {process.returncode}; see {log}")
-    return wall, usage.ru_maxrss
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
 
 
 def _edit(path: Path, n: int) -> None:
@@ -177,9 +190,9 @@ def measure_clean(name, target, work, env, log, warmup, runs) -> Measure:
     result = Measure(name)
     for i in range(warmup + runs):
         shutil.rmtree(work / "_build", ignore_errors=True)
-        wall, rss = run(["make", *target], work, env, log)
+        figures = run(["make", *target], work, env, log)
         if i >= warmup:
-            result.add(wall, rss)
+            result.add(*figures)
     return result
 
 
@@ -189,11 +202,11 @@ def measure_incremental(work, env, log, warmup, runs) -> Measure:
     run(["make", "html"], work, env, log)
     for i in range(warmup + runs):
         _edit(work / EDITED_SECTION, i)
-        wall, rss = run(["make", "html"], work, env, log)
+        figures = run(["make", "html"], work, env, log)
         if f"Benchmark edit {i}." not in (work / "_build" / "html" / EDITED_PAGE).read_text("utf-8"):
             raise SystemExit("make html did not rebuild the edited section")
         if i >= warmup:
-            result.add(wall, rss)
+            result.add(*figures)
     return result
 
 
@@ -263,13 +276,11 @@ def read_sizes(work: Path) -> dict:
     return sizes
 
 
-def _commit() -> str:
+def _git(*args: str) -> str:
     try:
-        return subprocess.run(
-            ["git", "describe", "--always", "--dirty"], cwd=ROOT, capture_output=True, text=True, check=True
-        ).stdout.strip()
+        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
-        return "unknown"
+        return ""
 
 
 # -- Command line ------------------------------------------------------------
@@ -325,7 +336,7 @@ def main(argv=None) -> int:
     measures.sort(key=lambda m: ORDER.index(m.name))
     results = {m.name: m.summary() for m in measures}
     report = {
-        "commit": _commit(),
+        "commit": _git("describe", "--always", "--dirty") or "unknown",
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "system": platform.platform()},
         "warmup": args.warmup,
         "results": results,

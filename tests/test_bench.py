@@ -34,10 +34,11 @@ def test_a_stream_that_is_not_flate_is_skipped():
 
 def test_a_summary_gives_median_minimum_maximum_and_the_peak():
     measure = bench.Measure("make html")
-    for wall, rss in [(0.9, 70_000), (1.3, 75_000), (1.0, 72_000)]:
-        measure.add(wall, rss)
+    for wall, cpu, rss in [(0.9, 1.1, 70_000), (1.3, 1.6, 75_000), (1.0, 1.2, 72_000)]:
+        measure.add(wall, cpu, rss)
     summary = measure.summary()
     assert (summary["median_s"], summary["min_s"], summary["max_s"]) == (1.0, 0.9, 1.3)
+    assert summary["cpu_median_s"] == 1.2
     assert summary["peak_rss_mib"] == round(75_000 / 1024, 1)
     assert summary["target_s"] == 1.2
     assert bench.met(summary) == "yes"
@@ -49,11 +50,12 @@ def test_a_missed_target_says_so_and_a_measure_without_one_says_nothing():
 
 
 def test_the_table_compares_with_an_earlier_run():
-    now = {"make": {"median_s": 2.0, "min_s": 1.9, "max_s": 2.2, "peak_rss_mib": 80.0, "target_s": 3.0}}
+    now = {"make": {"median_s": 2.0, "min_s": 1.9, "max_s": 2.2, "cpu_median_s": 2.5, "peak_rss_mib": 80.0,
+                    "target_s": 3.0}}
     before = {"results": {"make": {"median_s": 4.0}}, "sizes": {"PDF pages": 3}}
     table = bench.render_table(now, {"PDF pages": 2}, before)
     row = next(line for line in table.splitlines() if line.startswith("make "))
-    assert row.split() == ["make", "2.00s", "1.90s", "2.20s", "80", "MiB", "<3s", "yes", "4.00s", "-50%"]
+    assert row.split() == ["make", "2.00s", "1.90s", "2.20s", "2.50s", "80", "MiB", "<3s", "yes", "4.00s", "-50%"]
     assert "PDF pages                     2   (before 3)" in table
 
 
