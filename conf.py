@@ -112,6 +112,9 @@ latex_elements = {
         "InnerLinkColor={HTML}{1F4E79}, OuterLinkColor={HTML}{1F4E79}"
     ),
     "preamble": r"""
+% PDF bookmarks in the first xelatex run (hyperref alone needs a second run
+% to read them back from the .out file): one run makes the final PDF.
+\usepackage{bookmark}
 \hypersetup{
   pdftitle={Heungsub Lee: Résumé},
   pdfauthor={Heungsub Lee},
