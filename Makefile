@@ -16,6 +16,15 @@ PDF         := $(BUILDDIR)/latex/heungsub-lee.pdf
 PAPEROPT    := $(if $(PAPER),-D latex_elements.papersize=$(PAPER)paper)
 XELATEX     ?= xelatex -interaction=nonstopmode -halt-on-error -file-line-error
 
+# The same commit gives the same files: the PDF's dates and ID (and the date
+# in the .tex) come from the last commit unless SOURCE_DATE_EPOCH is set.
+ifeq ($(origin SOURCE_DATE_EPOCH),undefined)
+SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null)
+endif
+ifneq ($(SOURCE_DATE_EPOCH),)
+export SOURCE_DATE_EPOCH
+endif
+
 .PHONY: all help html pdf latexpdf live clean test apt bench linkcheck update-deps
 
 all: html pdf

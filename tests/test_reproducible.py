@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import XELATEX, build_pdf, copy_site, sphinx_build, sphinx_warnings
+from conftest import ROOT, XELATEX, build_pdf, copy_site, sphinx_build, sphinx_warnings
 
 EPOCH = "1700000000"  # 2023-11-14 22:13:20 UTC
 NAME = "heungsub-lee"
@@ -87,3 +87,20 @@ def test_a_second_xelatex_run_changes_nothing(builds, tmp_path):
     subprocess.run([*XELATEX, f"{NAME}.tex"], cwd=latex, env=env, check=True, capture_output=True)
     assert (latex / f"{NAME}.pdf").read_bytes() == once
 
+
+def _make_sees(variable: str, env: dict) -> str:
+    """The value of *variable* in the environment of the Makefile's recipes."""
+    rule = f'show-it: ; @echo "$${variable}"'
+    return subprocess.run(
+        ["make", "-s", "--no-print-directory", f"--eval={rule}", "show-it"],
+        cwd=ROOT, env=env, capture_output=True, text=True, check=True,
+    ).stdout.strip()
+
+
+def test_make_dates_the_build_from_the_last_commit():
+    commit_time = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True)
+    if commit_time.returncode != 0:
+        pytest.skip("not a git checkout")
+    env = {k: v for k, v in os.environ.items() if k not in {"SOURCE_DATE_EPOCH", "MAKEFLAGS", "MAKELEVEL"}}
+    assert _make_sees("SOURCE_DATE_EPOCH", env) == commit_time.stdout.strip()
+    assert _make_sees("SOURCE_DATE_EPOCH", {**env, "SOURCE_DATE_EPOCH": EPOCH}) == EPOCH
