@@ -27,7 +27,11 @@ endif
 
 .PHONY: all help html pdf latexpdf live clean test apt bench linkcheck update-deps
 
-all: html pdf
+# HTML and PDF side by side: two Sphinx processes that share nothing (each
+# has its own doctrees), one core each; their logs come out whole, one after
+# the other.
+all: $(BIN)/.installed
+	@$(MAKE) --no-print-directory -j2 --output-sync=target html pdf
 
 help:
 	@echo "make          build the HTML site ($(BUILDDIR)/html) and the PDF ($(PDF))"
