@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -101,7 +101,6 @@ class Item:
     docname: str = ""
     lineno: int = 0
     anchor: str = ""
-    extra: dict = field(default_factory=dict)
 
     def date_range(self) -> str:
         """``Sep 2023 – Present``, ``Feb 2019 – Apr 2020`` or ``Jun 2022``."""

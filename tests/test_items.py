@@ -97,6 +97,7 @@ def test_item_renders_with_time_elements(app, warning):
 @pytest.mark.sphinx("html", testroot="items")
 def test_items_are_kept_in_the_environment(app, warning):
     app.build()
+    assert warning.getvalue() == ""
     jobs = get_items(app.env, "job")
     assert [(j.title, j.org, j.start.iso(), j.present) for j in jobs] == [
         ("Software Engineer", "Example Corp", "2023-09", True),
