@@ -40,8 +40,21 @@ def copy_site(dest: Path) -> Path:
 def sphinx_build(src: Path, builder: str, out: Path, *extra: str, env=None):
     """Run ``sphinx-build`` as the Makefile does; return the finished process."""
     return subprocess.run(
-        [sys.executable, "-m", "sphinx", "-b", builder, "-n", "-W", "--keep-going",
-         "-d", str(out / "doctrees"), *extra, str(src), str(out / builder)],
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-b",
+            builder,
+            "-n",
+            "-W",
+            "--keep-going",
+            "-d",
+            str(out / "doctrees"),
+            *extra,
+            str(src),
+            str(out / builder),
+        ],
         capture_output=True,
         text=True,
         env=env,
@@ -51,8 +64,19 @@ def sphinx_build(src: Path, builder: str, out: Path, *extra: str, env=None):
 def build_pdf(src: Path, out: Path, *extra: str):
     """Build the PDF as ``make pdf`` does: the LaTeX builder, then latexmk."""
     return subprocess.run(
-        [sys.executable, "-m", "sphinx", "-M", "latexpdf", str(src), str(out),
-         "-n", "-W", "--keep-going", *extra],
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-M",
+            "latexpdf",
+            str(src),
+            str(out),
+            "-n",
+            "-W",
+            "--keep-going",
+            *extra,
+        ],
         capture_output=True,
         text=True,
     )

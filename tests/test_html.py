@@ -8,7 +8,10 @@ from resume_html import pdf_url
 
 
 def config(**values):
-    defaults = {"resume_pdf_url": "", "latex_documents": [("index", "heungsub-lee.tex", "", "", "howto")]}
+    defaults = {
+        "resume_pdf_url": "",
+        "latex_documents": [("index", "heungsub-lee.tex", "", "", "howto")],
+    }
     return SimpleNamespace(**{**defaults, **values})
 
 
@@ -23,7 +26,10 @@ def test_pdf_from_read_the_docs_downloads():
 
 def test_pdf_url_from_the_configuration_wins():
     environ = {"READTHEDOCS": "True"}
-    assert pdf_url(config(resume_pdf_url="https://example.com/cv.pdf"), environ=environ) == "https://example.com/cv.pdf"
+    assert (
+        pdf_url(config(resume_pdf_url="https://example.com/cv.pdf"), environ=environ)
+        == "https://example.com/cv.pdf"
+    )
 
 
 def test_download_link_on_the_site(site):
