@@ -169,9 +169,7 @@ class ResumeStyle(UnsrtStyle):
     def format_names(self, role, as_sentence=True):
         if role != "author":
             return super().format_names(role, as_sentence)
-        names = author_list(
-            owner=self.owner, max_names=self.max_names, keep_first=self.keep_first
-        )
+        names = author_list(owner=self.owner, max_names=self.max_names, keep_first=self.keep_first)
         return sentence[names] if as_sentence else names
 
     def format_title(self, e, which_field, as_sentence=True):

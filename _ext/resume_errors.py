@@ -26,8 +26,9 @@ def _errors(env: BuildEnvironment) -> dict[str, list[str]]:
     return env.resume_errors
 
 
-def report(env: BuildEnvironment, message: str, docname: str = GLOBAL, lineno: int = 0,
-           where: str = "") -> None:
+def report(
+    env: BuildEnvironment, message: str, docname: str = GLOBAL, lineno: int = 0, where: str = ""
+) -> None:
     """Log *message* as an error at *docname*:*lineno* (or *where*) and keep it."""
     if docname:
         location = (docname, lineno) if lineno else docname

@@ -19,6 +19,8 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
 
+from resume_visitors import SKIPPED
+
 
 class resume_pdf_link(nodes.Inline, nodes.TextElement):
     """A link to the PDF, for the web only."""
@@ -44,18 +46,18 @@ def _visit_html_pdf_link(self, node):
     url = pdf_url(self.config)
     if "://" not in url and not url.startswith("/"):
         url = relative_uri(self.builder.get_target_uri(self.builder.current_docname), url)
-    self.body.append(self.starttag(node, "a", "", href=url, CLASS="resume-pdf-link", type="application/pdf"))
+    self.body.append(
+        self.starttag(node, "a", "", href=url, CLASS="resume-pdf-link", type="application/pdf")
+    )
 
 
 def _depart_html_pdf_link(self, node):
     self.body.append("</a>")
 
 
-def _skip(self, node):
-    raise nodes.SkipNode
-
-
-def _self_links_named(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+def _self_links_named(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree
+) -> None:
     pathto = context.get("pathto")
     if pathto is None:
         return
@@ -81,8 +83,8 @@ def setup(app: Sphinx) -> dict:
     app.add_node(
         resume_pdf_link,
         html=(_visit_html_pdf_link, _depart_html_pdf_link),
-        latex=(_skip, None),
-        text=(_skip, None),
+        latex=SKIPPED,
+        text=SKIPPED,
     )
     app.add_role("download-pdf", _download_pdf_role)
     # After furo (priority 500) has put its navigation tree in the context.

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -37,6 +37,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 import resume_errors
+from resume_visitors import TRANSPARENT, html_element, pass_through
 
 logger = logging.getLogger(__name__)
 
@@ -101,7 +102,6 @@ class Item:
     docname: str = ""
     lineno: int = 0
     anchor: str = ""
-    extra: dict = field(default_factory=dict)
 
     def date_range(self) -> str:
         """``Sep 2023 – Present``, ``Feb 2019 – Apr 2020`` or ``Jun 2022``."""
@@ -130,9 +130,7 @@ def make_item(kind: str, title: str, options: dict) -> Item:
     present = end_text.lower() == PRESENT
     end = None if present or not end_text else Date.parse(end_text)
     if end and end < start:
-        raise ItemError(
-            f"{kind} {title!r} ends ({end.iso()}) before it starts ({start.iso()})"
-        )
+        raise ItemError(f"{kind} {title!r} ends ({end.iso()}) before it starts ({start.iso()})")
     return Item(
         kind=kind,
         title=title.strip(),
@@ -309,16 +307,6 @@ def _check_order(app: Sphinx, env: BuildEnvironment) -> None:
 # -- Translators -------------------------------------------------------------
 
 
-def _html_tag(tag: str, cls: str):
-    def visit(self, node):
-        self.body.append(self.starttag(node, tag, "", CLASS=cls))
-
-    def depart(self, node):
-        self.body.append(f"</{tag}>")
-
-    return visit, depart
-
-
 def _visit_html_heading(self, node):
     level = min(self.section_level + 1, 6)
     self.body.append(self.starttag(node, f"h{level}", "", CLASS="resume-item-heading"))
@@ -369,10 +357,6 @@ def _depart_latex_title(self, node):
     self.body.append("}" if has_org else "}{}")
 
 
-def _pass(self, node):
-    pass
-
-
 def _text_org(self, node):
     self.add_text(", ")
 
@@ -389,45 +373,45 @@ def setup(app: Sphinx) -> dict:
     app.setup_extension("resume_errors")
     app.add_node(
         resume_item,
-        html=_html_tag("div", "resume-item"),
+        html=html_element("div", "resume-item"),
         latex=(_visit_latex_item, _depart_latex_item),
-        text=(_pass, _pass),
+        text=TRANSPARENT,
     )
     app.add_node(
         resume_item_header,
-        html=_html_tag("div", "resume-item-header"),
+        html=html_element("div", "resume-item-header"),
         latex=(_visit_latex_header, _depart_latex_header),
-        text=(_pass, _pass),
+        text=TRANSPARENT,
     )
     app.add_node(
         resume_item_heading,
         html=(_visit_html_heading, _depart_html_heading),
-        latex=(_pass, _pass),
-        text=(_pass, _pass),
+        latex=TRANSPARENT,
+        text=TRANSPARENT,
     )
     app.add_node(
         resume_item_title,
-        html=_html_tag("span", "resume-item-title"),
+        html=html_element("span", "resume-item-title"),
         latex=(_latex_group, _depart_latex_title),
-        text=(_pass, _pass),
+        text=TRANSPARENT,
     )
     app.add_node(
         resume_item_org,
         html=(_visit_html_org, lambda self, node: self.body.append("</span>")),
         latex=(_latex_group, _latex_end_group),
-        text=(_text_org, _pass),
+        text=(_text_org, pass_through),
     )
     app.add_node(
         resume_item_dates,
-        html=_html_tag("p", "resume-item-dates"),
+        html=html_element("p", "resume-item-dates"),
         latex=(_latex_group, _latex_end_group),
         text=(_text_dates, _text_end_dates),
     )
     app.add_node(
         resume_time,
         html=(_visit_html_time, lambda self, node: self.body.append("</time>")),
-        latex=(_pass, _pass),
-        text=(_pass, _pass),
+        latex=TRANSPARENT,
+        text=TRANSPARENT,
     )
     for kind in REQUIRED:
         app.add_directive(kind, ItemDirective)

@@ -19,6 +19,8 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from resume_visitors import SKIPPED
+
 STY = Path(__file__).with_name("resume.sty")
 
 
@@ -49,7 +51,9 @@ class KeepCitationsInPlace(SphinxPostTransform):
             done.update(id(citation) for citation in run)
             kept = resume_bibliography()
             for citation in run:
-                kept += resume_citation(citation.rawsource, *citation.children, **citation.attributes)
+                kept += resume_citation(
+                    citation.rawsource, *citation.children, **citation.attributes
+                )
             parent.replace(run[0], kept)
             for citation in run[1:]:
                 parent.remove(citation)
@@ -81,22 +85,18 @@ def _add_style(app: Sphinx, config) -> None:
     config.latex_elements = elements
 
 
-def _skip(self, node):
-    raise nodes.SkipNode
-
-
 def setup(app: Sphinx) -> dict:
     app.add_node(
         resume_bibliography,
         latex=(_visit_bibliography, _depart_bibliography),
-        html=(_skip, None),
-        text=(_skip, None),
+        html=SKIPPED,
+        text=SKIPPED,
     )
     app.add_node(
         resume_citation,
         latex=(_visit_citation, _depart_citation),
-        html=(_skip, None),
-        text=(_skip, None),
+        html=SKIPPED,
+        text=SKIPPED,
     )
     app.add_post_transform(KeepCitationsInPlace)
     app.connect("config-inited", _add_style)

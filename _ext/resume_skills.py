@@ -19,6 +19,7 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 import resume_errors
+from resume_visitors import TRANSPARENT, html_element, pass_through
 
 
 class resume_skills(nodes.General, nodes.Element):
@@ -83,16 +84,6 @@ class SkillsDirective(SphinxDirective):
 _BADGE = "resume-skill sd-badge sd-outline-primary sd-text-primary"
 
 
-def _html(tag: str, cls: str = ""):
-    def visit(self, node):
-        self.body.append(self.starttag(node, tag, "", **({"CLASS": cls} if cls else {})))
-
-    def depart(self, node):
-        self.body.append(f"</{tag}>")
-
-    return visit, depart
-
-
 def _visit_latex_category(self, node):
     self.body.append("\\resumeskillcategory{")
 
@@ -118,10 +109,6 @@ def _depart_latex_skills(self, node):
     self.body.append("\\end{resumeskills}\n")
 
 
-def _pass(self, node):
-    pass
-
-
 def _visit_text_skill(self, node):
     if node.parent.index(node):
         self.add_text(", ")
@@ -132,27 +119,27 @@ def setup(app: Sphinx) -> dict:
     app.setup_extension("resume_errors")
     app.add_node(
         resume_skills,
-        html=_html("div", "resume-skills"),
+        html=html_element("div", "resume-skills"),
         latex=(_visit_latex_skills, _depart_latex_skills),
-        text=(_pass, _pass),
+        text=TRANSPARENT,
     )
     app.add_node(
         resume_skill_category,
-        html=_html("p", "resume-skill-category"),
+        html=html_element("p", "resume-skill-category"),
         latex=(_visit_latex_category, lambda self, node: self.body.append("}")),
-        text=(_pass, lambda self, node: self.add_text(": ")),
+        text=(pass_through, lambda self, node: self.add_text(": ")),
     )
     app.add_node(
         resume_skill_list,
-        html=_html("ul", "resume-skill-list"),
+        html=html_element("ul", "resume-skill-list"),
         latex=(_visit_latex_list, _depart_latex_list),
-        text=(_pass, lambda self, node: self.add_text("\n")),
+        text=(pass_through, lambda self, node: self.add_text("\n")),
     )
     app.add_node(
         resume_skill,
-        html=_html("li", _BADGE),
-        latex=(_visit_latex_skill, _pass),
-        text=(_visit_text_skill, _pass),
+        html=html_element("li", _BADGE),
+        latex=(_visit_latex_skill, pass_through),
+        text=(_visit_text_skill, pass_through),
     )
     app.add_directive("skills", SkillsDirective)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -40,8 +40,21 @@ def copy_site(dest: Path) -> Path:
 def sphinx_build(src: Path, builder: str, out: Path, *extra: str, env=None):
     """Run ``sphinx-build`` as the Makefile does; return the finished process."""
     return subprocess.run(
-        [sys.executable, "-m", "sphinx", "-b", builder, "-n", "-W", "--keep-going",
-         "-d", str(out / "doctrees"), *extra, str(src), str(out / builder)],
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-b",
+            builder,
+            "-n",
+            "-W",
+            "--keep-going",
+            "-d",
+            str(out / "doctrees"),
+            *extra,
+            str(src),
+            str(out / builder),
+        ],
         capture_output=True,
         text=True,
         env=env,
@@ -60,8 +73,21 @@ def build_pdf(src: Path, out: Path, *extra: str, env=None):
     """
     latex = out / "latex"
     sphinx = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-b", "latex", "-n", "-W", "--keep-going",
-         "-d", str(out / "doctrees"), *extra, str(src), str(latex)],
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-b",
+            "latex",
+            "-n",
+            "-W",
+            "--keep-going",
+            "-d",
+            str(out / "doctrees"),
+            *extra,
+            str(src),
+            str(latex),
+        ],
         capture_output=True,
         text=True,
         env=env,
@@ -69,11 +95,14 @@ def build_pdf(src: Path, out: Path, *extra: str, env=None):
     if sphinx.returncode != 0:
         return sphinx
     for tex in sorted(latex.glob("*.tex")):
-        run = subprocess.run([*XELATEX, tex.name], cwd=latex, capture_output=True, text=True, env=env)
+        run = subprocess.run(
+            [*XELATEX, tex.name], cwd=latex, capture_output=True, text=True, env=env
+        )
         sphinx.stdout += run.stdout
         if run.returncode != 0:
             sphinx.returncode = run.returncode
-            sphinx.stderr += f"{' '.join(XELATEX)} {tex.name} failed: see {latex / tex.with_suffix('.log').name}\n"
+            log = latex / tex.with_suffix(".log").name
+            sphinx.stderr += f"{' '.join(XELATEX)} {tex.name} failed: see {log}\n"
             break
     return sphinx
 

@@ -49,5 +49,7 @@ def test_broken_bib_fails_the_build_naming_the_file(make_app, rootdir, tmp_path)
     bib.write_text(bib.read_text().replace("title         = {{torchgpipe}", "title = {{torchgpipe"))
     app = make_app("html", srcdir=src)
     app.build()
-    assert f"{bib}:10: ERROR: syntax error in line 10: premature end of file" in app.warning.getvalue()
+    assert (
+        f"{bib}:10: ERROR: syntax error in line 10: premature end of file" in app.warning.getvalue()
+    )
     assert app.statuscode == 1

@@ -15,22 +15,34 @@ from resume_skills import parse_skills
 
 @pytest.mark.parametrize(
     ("text", "iso", "shown"),
-    [("2023-09", "2023-09", "Sep 2023"), ("2014", "2014", "2014"), (" 2008-12 ", "2008-12", "Dec 2008")],
+    [
+        ("2023-09", "2023-09", "Sep 2023"),
+        ("2014", "2014", "2014"),
+        (" 2008-12 ", "2008-12", "Dec 2008"),
+    ],
 )
 def test_date_parses_and_displays(text, iso, shown):
     date = Date.parse(text)
     assert (date.iso(), date.display()) == (iso, shown)
 
 
-@pytest.mark.parametrize("text", ["2023-9", "23-09", "2023-13", "2023-00", "Sep 2023", "present", ""])
+@pytest.mark.parametrize(
+    "text", ["2023-9", "23-09", "2023-13", "2023-00", "Sep 2023", "present", ""]
+)
 def test_malformed_dates_are_refused(text):
     with pytest.raises(ItemError, match="malformed date"):
         Date.parse(text)
 
 
 def test_item_date_ranges():
-    assert make_item("job", "A", {"org": "O", "start": "2023-09", "end": "present"}).date_range() == "Sep 2023 – Present"
-    assert make_item("job", "A", {"org": "O", "start": "2019-02", "end": "2020-04"}).date_range() == "Feb 2019 – Apr 2020"
+    assert (
+        make_item("job", "A", {"org": "O", "start": "2023-09", "end": "present"}).date_range()
+        == "Sep 2023 – Present"
+    )
+    assert (
+        make_item("job", "A", {"org": "O", "start": "2019-02", "end": "2020-04"}).date_range()
+        == "Feb 2019 – Apr 2020"
+    )
     assert make_item("talk", "A", {"org": "O", "start": "2022-06"}).date_range() == "Jun 2022"
 
 
@@ -45,7 +57,11 @@ def test_item_as_data():
         ("job", {"start": "2020"}, "lacks the field(s) org"),
         ("job", {"org": "O"}, "lacks the field(s) start"),
         ("project", {}, "lacks the field(s) start"),
-        ("job", {"org": "O", "start": "2020-05", "end": "2019-01"}, "ends (2019-01) before it starts (2020-05)"),
+        (
+            "job",
+            {"org": "O", "start": "2020-05", "end": "2019-01"},
+            "ends (2019-01) before it starts (2020-05)",
+        ),
     ],
 )
 def test_bad_items_are_refused(kind, options, message):
@@ -82,7 +98,8 @@ def test_item_renders_with_time_elements(app, warning):
 
     second = soup.select(".resume-item")[1]
     assert [(t["datetime"], t.get_text()) for t in second.select("time")] == [
-        ("2019", "2019"), ("2020-02", "Feb 2020")
+        ("2019", "2019"),
+        ("2020-02", "Feb 2020"),
     ]
     talk = soup.select_one(".resume-talk")
     assert talk.select_one(".resume-item-title a")["href"] == "https://example.com/slides"
@@ -90,13 +107,20 @@ def test_item_renders_with_time_elements(app, warning):
 
     badges = [b.get_text() for b in soup.select(".resume-skills .sd-badge")]
     assert badges == ["Go", "Python", "Linux"]
-    assert [p.get_text() for p in soup.select(".resume-skills .resume-skill-category")] == ["Languages", "Tools"]
-    assert [len(ul.select("li")) for ul in soup.select(".resume-skills ul.resume-skill-list")] == [2, 1]
+    assert [p.get_text() for p in soup.select(".resume-skills .resume-skill-category")] == [
+        "Languages",
+        "Tools",
+    ]
+    assert [len(ul.select("li")) for ul in soup.select(".resume-skills ul.resume-skill-list")] == [
+        2,
+        1,
+    ]
 
 
 @pytest.mark.sphinx("html", testroot="items")
 def test_items_are_kept_in_the_environment(app, warning):
     app.build()
+    assert warning.getvalue() == ""
     jobs = get_items(app.env, "job")
     assert [(j.title, j.org, j.start.iso(), j.present) for j in jobs] == [
         ("Software Engineer", "Example Corp", "2023-09", True),
@@ -112,14 +136,26 @@ def test_item_renders_in_latex(app, warning):
     assert warning.getvalue() == ""
     tex = (app.outdir / "projectnamenotset.tex").read_text(encoding="utf-8")
     assert r"\resumeitemheader{\sphinxhref{https://example.com/}" not in tex
-    assert r"\resumeitemheader{Software Engineer}{\sphinxhref{https://example.com/}{Example Corp}}{\DUrole{resume-item-location}{Seoul} · Sep 2023 \textendash{} Present}" in tex
+    assert (
+        r"\resumeitemheader{Software Engineer}{\sphinxhref{https://example.com/}{Example Corp}}"
+        r"{\DUrole{resume-item-location}{Seoul} · Sep 2023 \textendash{} Present}"
+    ) in tex
     assert r"\resumeskillcategory{Languages}{Go, Python}" in tex
 
 
 BAD_INPUTS = {
-    "malformed date": (":start: 2023-9\n:end: present\n", "index.md:3: ERROR: malformed date '2023-9'"),
-    "end before start": (":start: 2020-05\n:end: 2019-01\n", "index.md:3: ERROR: job 'Engineer' ends (2019-01) before it starts (2020-05)"),
-    "missing start": (":end: 2019-01\n", "index.md:3: ERROR: job 'Engineer' lacks the field(s) start"),
+    "malformed date": (
+        ":start: 2023-9\n:end: present\n",
+        "index.md:3: ERROR: malformed date '2023-9'",
+    ),
+    "end before start": (
+        ":start: 2020-05\n:end: 2019-01\n",
+        "index.md:3: ERROR: job 'Engineer' ends (2019-01) before it starts (2020-05)",
+    ),
+    "missing start": (
+        ":end: 2019-01\n",
+        "index.md:3: ERROR: job 'Engineer' lacks the field(s) start",
+    ),
 }
 
 
@@ -149,7 +185,10 @@ def test_items_out_of_order_warn(make_app, tmp_path):
     )
     app = make_app("html", srcdir=src)
     app.build()
-    assert "index.md:8: WARNING: job 'New' (from 2020-01) comes after 'Old' (from 2010): list the newest first" in app.warning.getvalue()
+    assert (
+        "index.md:8: WARNING: job 'New' (from 2020-01) comes after 'Old' (from 2010): "
+        "list the newest first"
+    ) in app.warning.getvalue()
 
 
 def test_as_written_order_is_allowed(make_app, tmp_path):
@@ -166,7 +205,9 @@ def test_as_written_order_is_allowed(make_app, tmp_path):
 
 def test_bad_skills_line_fails_the_build(make_app, tmp_path):
     src = write_root(tmp_path, ":::{skills}\nGo, Python\n:::\n")
-    (src / "conf.py").write_text((src / "conf.py").read_text().replace('"resume_items"', '"resume_skills"'))
+    (src / "conf.py").write_text(
+        (src / "conf.py").read_text().replace('"resume_items"', '"resume_skills"')
+    )
     app = make_app("html", srcdir=src)
     app.build()
     assert "index.md:3: ERROR: line 1 of the skills, 'Go, Python'" in app.warning.getvalue()

@@ -68,14 +68,19 @@ def test_no_screen_only_content(text):
 def test_header_name_headline_contact(text):
     head = text.split("Work Experience")[0]
     assert head.strip().startswith("Heungsub Lee")
-    assert "Software engineer: ML platforms, pipeline parallelism and distributed game servers." in head
+    assert (
+        "Software engineer: ML platforms, pipeline parallelism and distributed game servers."
+        in head
+    )
     assert "heungsub@subl.ee · subl.ee · github.com/sublee · linkedin.com/in/sublee" in head
 
 
 def test_publications_inside_their_section(text):
     publications = text.split("\nPublications\n")[1].split("\nPublic Speeches\n")[0]
     flat = re.sub(r"\s+", " ", publications)
-    assert "What Changes Can Large-scale Language Models Bring? Intensive Study on HyperCLOVA" in flat
+    assert (
+        "What Changes Can Large-scale Language Models Bring? Intensive Study on HyperCLOVA" in flat
+    )
     assert "torchgpipe: On-the-fly Pipeline Parallelism for Training Giant Models" in flat
     assert flat.index("HyperCLOVA") < flat.index("torchgpipe")
     assert "C. Kim*, Heungsub Lee*, M. Jeong" in flat
@@ -101,7 +106,10 @@ def test_words_are_whole(text):
     assert not re.search(r"\w-\n\w", text)
     assert "ﬁ" not in text and "ﬂ" not in text
     assert "optimization for CUDA" in text
-    assert "Skills" in text and "Programming Languages: Go, Python, TypeScript, JavaScript, Bash" in text
+    assert (
+        "Skills" in text
+        and "Programming Languages: Go, Python, TypeScript, JavaScript, Bash" in text
+    )
 
 
 def test_at_most_two_pages_with_metadata(pdf):

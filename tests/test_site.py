@@ -34,14 +34,28 @@ LINKS = [
     ("sections/open-source", "GPipe", "https://arxiv.org/abs/1811.06965"),
     ("sections/open-source", "Pipe APIs", "https://pytorch.org/docs/2.0/pipeline.html"),
     ("sections/open-source", "Hangulize", "https://hangulize.org/"),
-    ("sections/open-source", "the Korean timed-text style guide",
-     "https://partnerhelp.netflixstudios.com/hc/en-us/articles/216001127-Korean-Timed-Text-Style-Guide"),
+    (
+        "sections/open-source",
+        "the Korean timed-text style guide",
+        "https://partnerhelp.netflixstudios.com/hc/en-us/articles/216001127-Korean-Timed-Text-Style-Guide",
+    ),
     ("sections/open-source", "TrueSkill", "https://trueskill.org/"),
-    ("sections/open-source", "TrueSkill™", "https://www.microsoft.com/en-us/research/project/trueskill-ranking-system/"),
-    ("sections/open-source", "PyData Berlin 2019",
-     "https://docs.google.com/presentation/d/1S5v9D31vpsr22efMSSCO6hmN2SQNCIqKG7JyGzUSzeI/edit?usp=sharing"),
+    (
+        "sections/open-source",
+        "TrueSkill™",
+        "https://www.microsoft.com/en-us/research/project/trueskill-ranking-system/",
+    ),
+    (
+        "sections/open-source",
+        "PyData Berlin 2019",
+        "https://docs.google.com/presentation/d/1S5v9D31vpsr22efMSSCO6hmN2SQNCIqKG7JyGzUSzeI/edit?usp=sharing",
+    ),
     ("sections/open-source", "Profiling", "https://github.com/what-studio/profiling"),
-    ("sections/open-source", "the Unity profiler", "https://docs.unity3d.com/Manual/ProfilerWindow.html"),
+    (
+        "sections/open-source",
+        "the Unity profiler",
+        "https://docs.unity3d.com/Manual/ProfilerWindow.html",
+    ),
     ("sections/contributions", "PyTorch", "https://pytorch.org/"),
     ("sections/contributions", "#27371", "https://github.com/pytorch/pytorch/pull/27371"),
     ("sections/contributions", "#21006", "https://github.com/pytorch/pytorch/pull/21006"),
@@ -51,7 +65,11 @@ LINKS = [
     ("sections/contributions", "#2942", "https://github.com/zeromq/libzmq/issues/2942"),
     ("sections/contributions", "Flask", "https://flask.palletsprojects.com/"),
     ("sections/contributions", "#108", "https://github.com/pallets/flask/issues/108"),
-    ("sections/contributions", "jQuery 1.4.3", "https://blog.jquery.com/2010/10/16/jquery-143-released/"),
+    (
+        "sections/contributions",
+        "jQuery 1.4.3",
+        "https://blog.jquery.com/2010/10/16/jquery-143-released/",
+    ),
     ("sections/publications", "arXiv:2109.04650", "https://arxiv.org/abs/2109.04650"),
     ("sections/publications", "arXiv:2004.09910", "https://arxiv.org/abs/2004.09910"),
     ("sections/talks", "KRnet", "https://www.kca.kr/boardView.do?boardId=NOTICE&seq=4600077"),
@@ -83,7 +101,8 @@ FACTS = {
         "leading 25 software engineers",
         "an LLM specializing in Korean culture",
         "large-scale AI models on HPC infrastructures",
-        "a serverless training framework and a distributed hyperparameter search platform for an AutoML service",
+        "a serverless training framework and a distributed hyperparameter search platform",
+        "for an AutoML service",
         "Achieved up to 70k concurrent users per game world.",
         "KartRider Coin Rush",
         "Developed web services selling stock images.",
@@ -113,7 +132,10 @@ FACTS = {
         "Profiling · PyCon Korea Aug 2015",
         "The server architecture of Durango · NDC 2014 – 2018",
     ],
-    "sections/education": ["Computer Software · Kwangwoon University 2008", "Completed the first year only."],
+    "sections/education": [
+        "Computer Software · Kwangwoon University 2008",
+        "Completed the first year only.",
+    ],
 }
 
 
@@ -135,7 +157,10 @@ def test_every_section_is_a_card_on_the_landing_page(site):
 def test_landing_page_says_who_and_how_to_reach_him(site):
     soup = page(site, "index")
     assert soup.select_one("article h1").get_text(strip=True).startswith("Heungsub Lee")
-    assert "ML platforms, pipeline parallelism and distributed game servers" in soup.select_one(".resume-headline").get_text()
+    assert (
+        "ML platforms, pipeline parallelism and distributed game servers"
+        in soup.select_one(".resume-headline").get_text()
+    )
     badges = [b.get_text() for b in soup.select(".resume-skills .sd-badge")]
     assert badges[:5] == ["Go", "Python", "TypeScript", "JavaScript", "Bash"]
     assert "NVIDIA Nsight Systems" in badges and "Terraform" in badges
@@ -143,7 +168,11 @@ def test_landing_page_says_who_and_how_to_reach_him(site):
 
 @pytest.mark.parametrize(("name", "text", "href"), LINKS, ids=[f"{p}:{t}" for p, t, _ in LINKS])
 def test_placeholder_links_resolve(site, name, text, href):
-    links = [unquote(a["href"]) for a in page(site, name).select("article a[href]") if a.get_text() == text]
+    links = [
+        unquote(a["href"])
+        for a in page(site, name).select("article a[href]")
+        if a.get_text() == text
+    ]
     assert href in links
 
 
@@ -181,9 +210,15 @@ def test_publications_newest_first_with_links(site):
     assert "Intensive Study on HyperCLOVA" in titles[0]
     assert "torchgpipe: On-the-fly Pipeline Parallelism" in titles[1]
     assert "et al. (37 authors)" in titles[0]
-    assert "Proceedings of the 2021 Conference on Empirical Methods in Natural Language Processing" in titles[0]
+    assert (
+        "Proceedings of the 2021 Conference on Empirical Methods in Natural Language Processing"
+        in titles[0]
+    )
     hrefs = {a["href"] for e in entries for a in e.select("a")}
-    assert {"https://doi.org/10.18653/v1/2021.emnlp-main.274", "https://doi.org/10.48550/arXiv.2004.09910"} <= hrefs
+    assert {
+        "https://doi.org/10.18653/v1/2021.emnlp-main.274",
+        "https://doi.org/10.48550/arXiv.2004.09910",
+    } <= hrefs
 
 
 def test_torchgpipe_shows_both_asterisks_and_the_legend(site):
@@ -194,7 +229,10 @@ def test_torchgpipe_shows_both_asterisks_and_the_legend(site):
 
 
 def test_citations_link_to_the_publications_page(site):
-    for name, key in [("sections/experience", "HyperCLOVA"), ("sections/open-source", "torchgpipe")]:
+    for name, key in [
+        ("sections/experience", "HyperCLOVA"),
+        ("sections/open-source", "torchgpipe"),
+    ]:
         links = page(site, name).select('a[href^="publications.html#pub-"]')
         assert len(links) == 1
         anchor = links[0]["href"].split("#")[1]
@@ -214,14 +252,21 @@ def build_broken(tmp_path, path: str, old: str, new: str):
 
 
 def test_broken_bib_fails_naming_publications_bib(tmp_path):
-    result = build_broken(tmp_path, "publications.bib", "title         = {{torchgpipe}", "title = {{torchgpipe")
+    result = build_broken(
+        tmp_path, "publications.bib", "title         = {{torchgpipe}", "title = {{torchgpipe"
+    )
     assert result.returncode != 0
     assert re.search(r"publications\.bib:\d+: ERROR: syntax error", result.stderr)
     assert "Traceback" not in result.stderr
 
 
 def test_unknown_citation_key_fails_naming_the_key(tmp_path):
-    result = build_broken(tmp_path, "sections/experience.md", "{cite}`kim2021hyperclova`", "{cite}`kim2021hyperclovax`")
+    result = build_broken(
+        tmp_path,
+        "sections/experience.md",
+        "{cite}`kim2021hyperclova`",
+        "{cite}`kim2021hyperclovax`",
+    )
     assert result.returncode != 0
     assert 'could not find bibtex key "kim2021hyperclovax"' in result.stderr
 

@@ -37,9 +37,7 @@ def authors(n: int, owner_at: int | None = None) -> str:
 
 
 def test_owner_is_bold_in_every_backend():
-    (entry,) = format_bib(
-        "@misc{a, author={Kim, Chiheon and Lee, Heungsub}, title={T}, year=2020}"
-    )
+    (entry,) = format_bib("@misc{a, author={Kim, Chiheon and Lee, Heungsub}, title={T}, year=2020}")
     assert "<b>Heungsub Lee</b>" in entry.text.render_as("html")
     assert r"\textbf{Heungsub Lee}" in entry.text.render_as("latex")
     assert entry.text.render_as("text").startswith("C. Kim and Heungsub Lee.")
@@ -64,7 +62,9 @@ def test_equal_contributors_get_an_asterisk():
 
 
 def test_long_author_list_keeps_the_owner():
-    (entry,) = format_bib(f"@misc{{a, author={{{authors(40, owner_at=25)}}}, title={{T}}, year=2020}}")
+    (entry,) = format_bib(
+        f"@misc{{a, author={{{authors(40, owner_at=25)}}}, title={{T}}, year=2020}}"
+    )
     text = entry.text.render_as("text")
     assert text.startswith("G. FamA, G. FamB, G. FamC, …, Heungsub Lee, et al. (40 authors).")
     assert "FamD" not in text and "FamZ" not in text
@@ -72,21 +72,27 @@ def test_long_author_list_keeps_the_owner():
 
 
 def test_long_author_list_with_owner_among_the_first():
-    (entry,) = format_bib(f"@misc{{a, author={{{authors(40, owner_at=2)}}}, title={{T}}, year=2020}}")
+    (entry,) = format_bib(
+        f"@misc{{a, author={{{authors(40, owner_at=2)}}}, title={{T}}, year=2020}}"
+    )
     text = entry.text.render_as("text")
     assert text.startswith("G. FamA, Heungsub Lee, G. FamC, et al. (40 authors).")
     assert "…" not in text
 
 
 def test_owner_right_after_the_first_authors_needs_no_ellipsis():
-    (entry,) = format_bib(f"@misc{{a, author={{{authors(40, owner_at=4)}}}, title={{T}}, year=2020}}")
+    (entry,) = format_bib(
+        f"@misc{{a, author={{{authors(40, owner_at=4)}}}, title={{T}}, year=2020}}"
+    )
     assert entry.text.render_as("text").startswith(
         "G. FamA, G. FamB, G. FamC, Heungsub Lee, et al. (40 authors)."
     )
 
 
 def test_short_author_list_is_complete():
-    (entry,) = format_bib(f"@misc{{a, author={{{authors(10, owner_at=10)}}}, title={{T}}, year=2020}}")
+    (entry,) = format_bib(
+        f"@misc{{a, author={{{authors(10, owner_at=10)}}}, title={{T}}, year=2020}}"
+    )
     text = entry.text.render_as("text")
     assert text.startswith("G. FamA, G. FamB,")
     assert "G. FamI, and Heungsub Lee." in text
@@ -156,8 +162,11 @@ def test_broken_bib_names_file_and_problem(tmp_path, bib, message):
 
 def test_missing_field_names_the_line_of_the_entry(tmp_path):
     path = tmp_path / "refs.bib"
-    path.write_text("% comment\n\n@misc{good, author={A, B}, title={T}, year=2020}\n"
-                    "@misc{bad, author={A, B}, year=2020}\n", encoding="utf-8")
+    path.write_text(
+        "% comment\n\n@misc{good, author={A, B}, title={T}, year=2020}\n"
+        "@misc{bad, author={A, B}, year=2020}\n",
+        encoding="utf-8",
+    )
     with pytest.raises(resume_bib.BibliographyError) as info:
         resume_bib.check_bibfile(path)
     assert str(info.value).startswith(f"{path}:4: entry 'bad'")

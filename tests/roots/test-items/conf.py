@@ -1,6 +1,3 @@
-import sys
-from pathlib import Path
-
 extensions = ["myst_parser", "resume_items", "resume_skills"]
 myst_enable_extensions = ["colon_fence"]
 nitpicky = True

@@ -1,0 +1,41 @@
+"""The web pages' own touches: the link to the PDF."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from resume_html import pdf_url
+
+
+def config(**values):
+    defaults = {
+        "resume_pdf_url": "",
+        "latex_documents": [("index", "heungsub-lee.tex", "", "", "howto")],
+    }
+    return SimpleNamespace(**{**defaults, **values})
+
+
+def test_pdf_beside_the_pages_locally():
+    assert pdf_url(config(), environ={}) == "heungsub-lee.pdf"
+
+
+def test_pdf_from_read_the_docs_downloads():
+    environ = {"READTHEDOCS": "True", "READTHEDOCS_LANGUAGE": "en", "READTHEDOCS_VERSION": "stable"}
+    assert pdf_url(config(), environ=environ) == "/_/downloads/en/stable/pdf/"
+
+
+def test_pdf_url_from_the_configuration_wins():
+    environ = {"READTHEDOCS": "True"}
+    assert (
+        pdf_url(config(resume_pdf_url="https://example.com/cv.pdf"), environ=environ)
+        == "https://example.com/cv.pdf"
+    )
+
+
+def test_download_link_on_the_site(site):
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    link = soup.select_one("a.resume-pdf-link")
+    assert link.get_text() == "Download PDF"
+    assert link["href"] == "heungsub-lee.pdf"
