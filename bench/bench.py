@@ -102,7 +102,7 @@ def pdf_page_count(data: bytes) -> int:
     count = len(page.findall(data))
     for match in re.finditer(rb"stream\r?\n", data):
         try:
-            inflated = zlib.decompressobj().decompress(data[match.end():])
+            inflated = zlib.decompressobj().decompress(data[match.end() :])
         except zlib.error:
             continue
         count += len(page.findall(inflated))
@@ -122,7 +122,10 @@ def _seconds(value) -> str:
 
 def render_table(results: dict, sizes: dict, before: dict | None = None) -> str:
     """The figures as a plain-text table; with *before*, a column of changes."""
-    head = f"{'measure':<22} {'median':>8} {'min':>8} {'max':>8} {'CPU':>7} {'peak RSS':>10} {'target':>7} {'met':>4}"
+    head = (
+        f"{'measure':<22} {'median':>8} {'min':>8} {'max':>8} {'CPU':>7}"
+        f" {'peak RSS':>10} {'target':>7} {'met':>4}"
+    )
     if before:
         head += f" {'before':>8} {'change':>8}"
     lines = [head, "-" * len(head)]
@@ -203,7 +206,9 @@ def measure_incremental(work, env, log, warmup, runs) -> Measure:
     for i in range(warmup + runs):
         _edit(work / EDITED_SECTION, i)
         figures = run(["make", "html"], work, env, log)
-        if f"Benchmark edit {i}." not in (work / "_build" / "html" / EDITED_PAGE).read_text("utf-8"):
+        if f"Benchmark edit {i}." not in (work / "_build" / "html" / EDITED_PAGE).read_text(
+            "utf-8"
+        ):
             raise SystemExit("make html did not rebuild the edited section")
         if i >= warmup:
             result.add(*figures)
@@ -231,7 +236,11 @@ def measure_live(work, env, log, warmup, runs) -> Measure:
     with log.open("ab") as out:
         server = subprocess.Popen(
             ["make", "live", f"LIVEOPTS=--host 127.0.0.1 --port {port}"],
-            cwd=work, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+            cwd=work,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
     try:
         deadline = time.monotonic() + 120
@@ -278,7 +287,9 @@ def read_sizes(work: Path) -> dict:
 
 def _git(*args: str) -> str:
     try:
-        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
+        return subprocess.run(
+            ["git", *args], cwd=ROOT, capture_output=True, text=True, check=True
+        ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return ""
 
@@ -290,13 +301,19 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="recorded runs of each measure (5)")
     parser.add_argument("--warmup", type=int, default=1, help="unrecorded runs before them (1)")
-    parser.add_argument("--json", type=Path, default=ROOT / "_build" / "bench.json", help="where the figures go")
+    parser.add_argument(
+        "--json", type=Path, default=ROOT / "_build" / "bench.json", help="where the figures go"
+    )
     parser.add_argument("--compare", type=Path, help="an earlier JSON to compare with")
     parser.add_argument(
-        "--only", nargs="+", choices=["html", "incremental", "pdf", "all", "live"],
+        "--only",
+        nargs="+",
+        choices=["html", "incremental", "pdf", "all", "live"],
         help="measure only these",
     )
-    parser.add_argument("--venv", type=Path, default=ROOT / ".venv", help="the virtualenv make uses")
+    parser.add_argument(
+        "--venv", type=Path, default=ROOT / ".venv", help="the virtualenv make uses"
+    )
     return parser.parse_args(argv)
 
 
@@ -337,12 +354,17 @@ def main(argv=None) -> int:
     results = {m.name: m.summary() for m in measures}
     report = {
         "commit": _git("describe", "--always", "--dirty") or "unknown",
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "system": platform.platform()},
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "system": platform.platform(),
+        },
         "warmup": args.warmup,
         "results": results,
         "sizes": sizes,
     }
-    print(f"commit {report['commit']}, {args.runs} runs after {args.warmup} warm-up, {os.cpu_count()} CPUs")
+    runs = f"{args.runs} runs after {args.warmup} warm-up"
+    print(f"commit {report['commit']}, {runs}, {os.cpu_count()} CPUs")
     print(render_table(results, sizes, before))
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(report, indent=2) + "\n")

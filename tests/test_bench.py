@@ -19,7 +19,12 @@ def _pdf(pages: int, compressed: bool) -> bytes:
     if not compressed:
         return root + objects + b"%%EOF\n"
     body = zlib.compress(objects)
-    return root + b"3 0 obj << /Type /ObjStm /Filter /FlateDecode >>\nstream\n" + body + b"\nendstream\n%%EOF\n"
+    return (
+        root
+        + b"3 0 obj << /Type /ObjStm /Filter /FlateDecode >>\nstream\n"
+        + body
+        + b"\nendstream\n%%EOF\n"
+    )
 
 
 def test_pages_are_counted_in_the_file_and_in_object_streams():
@@ -50,12 +55,32 @@ def test_a_missed_target_says_so_and_a_measure_without_one_says_nothing():
 
 
 def test_the_table_compares_with_an_earlier_run():
-    now = {"make": {"median_s": 2.0, "min_s": 1.9, "max_s": 2.2, "cpu_median_s": 2.5, "peak_rss_mib": 80.0,
-                    "target_s": 3.0}}
+    now = {
+        "make": {
+            "median_s": 2.0,
+            "min_s": 1.9,
+            "max_s": 2.2,
+            "cpu_median_s": 2.5,
+            "peak_rss_mib": 80.0,
+            "target_s": 3.0,
+        }
+    }
     before = {"results": {"make": {"median_s": 4.0}}, "sizes": {"PDF pages": 3}}
     table = bench.render_table(now, {"PDF pages": 2}, before)
     row = next(line for line in table.splitlines() if line.startswith("make "))
-    assert row.split() == ["make", "2.00s", "1.90s", "2.20s", "2.50s", "80", "MiB", "<3s", "yes", "4.00s", "-50%"]
+    assert row.split() == [
+        "make",
+        "2.00s",
+        "1.90s",
+        "2.20s",
+        "2.50s",
+        "80",
+        "MiB",
+        "<3s",
+        "yes",
+        "4.00s",
+        "-50%",
+    ]
     assert "PDF pages                     2   (before 3)" in table
 
 

@@ -20,7 +20,9 @@ _LINKING = [("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"), 
 def _ids(path: Path, cache: dict) -> set[str]:
     if path not in cache:
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        cache[path] = {tag["id"] for tag in soup.select("[id]")} | {tag["name"] for tag in soup.select("a[name]")}
+        cache[path] = {tag["id"] for tag in soup.select("[id]")} | {
+            tag["name"] for tag in soup.select("a[name]")
+        }
     return cache[path]
 
 
@@ -49,7 +51,9 @@ def broken_internal_links(site: Path) -> list[str]:
                     broken.append(f"{where} (outside the site)")
                 elif not target.is_file():
                     broken.append(f"{where} (no such file)")
-                elif _names_a_place(parts.fragment) and unquote(parts.fragment) not in _ids(target, ids):
+                elif _names_a_place(parts.fragment) and unquote(parts.fragment) not in _ids(
+                    target, ids
+                ):
                     broken.append(f"{where} (no such anchor)")
     return broken
 
@@ -71,7 +75,8 @@ def test_a_missing_page_a_missing_anchor_and_a_way_out_are_reported(tmp_path):
     (tmp_path / "index.html").write_text(
         '<a href="sections/a.html#here">ok</a> <a href="sections/a.html#gone">anchor</a>'
         ' <a href="sections/b.html">page</a> <a href="../secret.html">out</a>'
-        ' <a href="https://example.org/x#y">external</a> <a href="#top">top</a> <a href="#nowhere">x</a>'
+        ' <a href="https://example.org/x#y">external</a> <a href="#top">top</a>'
+        ' <a href="#nowhere">x</a>'
         ' <script src="_static/app.js?v=1"></script>',
         encoding="utf-8",
     )

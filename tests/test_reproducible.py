@@ -93,14 +93,24 @@ def _make_sees(variable: str, env: dict) -> str:
     rule = f'show-it: ; @echo "$${variable}"'
     return subprocess.run(
         ["make", "-s", "--no-print-directory", f"--eval={rule}", "show-it"],
-        cwd=ROOT, env=env, capture_output=True, text=True, check=True,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.strip()
 
 
 def test_make_dates_the_build_from_the_last_commit():
-    commit_time = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True)
+    commit_time = subprocess.run(
+        ["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True
+    )
     if commit_time.returncode != 0:
         pytest.skip("not a git checkout")
-    env = {k: v for k, v in os.environ.items() if k not in {"SOURCE_DATE_EPOCH", "MAKEFLAGS", "MAKELEVEL"}}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"SOURCE_DATE_EPOCH", "MAKEFLAGS", "MAKELEVEL"}
+    }
     assert _make_sees("SOURCE_DATE_EPOCH", env) == commit_time.stdout.strip()
     assert _make_sees("SOURCE_DATE_EPOCH", {**env, "SOURCE_DATE_EPOCH": EPOCH}) == EPOCH

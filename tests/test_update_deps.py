@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 import pytest
+
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "tools"))
@@ -41,7 +42,8 @@ def test_the_pinned_files_pin_every_top_level_requirement_exactly():
     for wanted, pinned in update_deps.LISTS:
         pins.update(update_deps.parse_freeze(pinned.read_text(encoding="utf-8")))
         names = [
-            update_deps._name(line) for line in wanted.read_text(encoding="utf-8").splitlines()
+            update_deps._name(line)
+            for line in wanted.read_text(encoding="utf-8").splitlines()
             if line.strip() and not line.startswith("#")
         ]
         assert names and all(name in pins for name in names), (wanted, pinned)

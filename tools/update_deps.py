@@ -79,12 +79,17 @@ def main() -> int:
             _run(*pip, "install", "--quiet", "-r", wanted)
             layers.append(parse_freeze(_run(*pip, "freeze")))
         for (_, pinned), pins in zip(LISTS, split_layers(layers)):
-            pinned.write_text(render(header(pinned.read_text(encoding="utf-8")), pins), encoding="utf-8")
+            pinned.write_text(
+                render(header(pinned.read_text(encoding="utf-8")), pins), encoding="utf-8"
+            )
             print(f"wrote {len(pins)} pins to {pinned.relative_to(ROOT)}")
-        subprocess.run(["git", "--no-pager", "diff", "--stat", "--", *(p for _, p in LISTS)], cwd=ROOT)
+        subprocess.run(
+            ["git", "--no-pager", "diff", "--stat", "--", *(p for _, p in LISTS)], cwd=ROOT
+        )
         tests = subprocess.run(["make", "-C", str(ROOT), "test", f"VENV={venv}"])
     if tests.returncode != 0:
-        print("The tests fail with the new pins; `git checkout requirements.txt tests/requirements.txt` restores the old ones.")
+        restore = "git checkout requirements.txt tests/requirements.txt"
+        print(f"The tests fail with the new pins; `{restore}` restores the old ones.")
     return tests.returncode
 
 
