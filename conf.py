@@ -124,3 +124,10 @@ latex_elements = {
 }
 """,
 }
+
+# -- Link check (make linkcheck) ---------------------------------------------
+
+# Sites are slow or down for a moment now and then: wait, and try again,
+# before calling a link broken.
+linkcheck_timeout = 30
+linkcheck_retries = 2
