@@ -72,26 +72,7 @@ def build_pdf(src: Path, out: Path, *extra: str, env=None):
     ends with xelatex's, and a failing xelatex makes the status non-zero.
     """
     latex = out / "latex"
-    sphinx = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sphinx",
-            "-b",
-            "latex",
-            "-n",
-            "-W",
-            "--keep-going",
-            "-d",
-            str(out / "doctrees"),
-            *extra,
-            str(src),
-            str(latex),
-        ],
-        capture_output=True,
-        text=True,
-        env=env,
-    )
+    sphinx = sphinx_build(src, "latex", out, *extra, env=env)
     if sphinx.returncode != 0:
         return sphinx
     for tex in sorted(latex.glob("*.tex")):
