@@ -25,6 +25,7 @@ extensions = [
     "sphinxcontrib.bibtex",
     # The project's own (_ext/)
     "resume_bib",
+    "resume_contact",
     "resume_html",
     "resume_items",
     "resume_skills",
@@ -67,6 +68,15 @@ bibtex_cite_id = "pub-{key}"
 resume_owner = "Heungsub Lee"
 resume_bib_max_authors = 10
 resume_bib_first_authors = 3
+
+# -- The owner's contact facts -----------------------------------------------
+
+# Written once: the landing page's contact line and the JSON-LD both read them.
+resume_contact = {
+    "email": "heungsub@subl.ee",
+    "url": "https://subl.ee/",
+    "profiles": ["https://github.com/sublee", "https://www.linkedin.com/in/sublee"],
+}
 
 # -- HTML --------------------------------------------------------------------
 
