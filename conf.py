@@ -24,6 +24,7 @@ extensions = [
     "sphinx_design",
     "sphinxcontrib.bibtex",
     # The project's own (_ext/)
+    "resume_assets",
     "resume_bib",
     "resume_contact",
     "resume_html",
@@ -89,6 +90,22 @@ html_copy_source = False
 html_show_sourcelink = False
 html_show_sphinx = False
 html_last_updated_fmt = None
+# Seven pages, all listed in the sidebar: a search box and an index would
+# serve no reader, and their scripts would weigh on every page.
+html_sidebars = {
+    "**": [
+        "sidebar/brand.html",
+        "sidebar/scroll-start.html",
+        "sidebar/navigation.html",
+        "sidebar/scroll-end.html",
+    ]
+}
+html_use_index = False
+resume_search = False
+# Pages carry only the CSS rules that match them (the landing page stays
+# under 100 KB); furo.js adds these classes at run time.
+resume_prune_css = ["styles/furo.css", "styles/furo-extensions.css", "sphinx-design.min.css"]
+resume_runtime_classes = ["scrolled", "show-back-to-top", "scroll-current", "active"]
 html_theme_options = {
     "top_of_page_buttons": [],
 }
