@@ -29,6 +29,7 @@ extensions = [
     "resume_contact",
     "resume_html",
     "resume_items",
+    "resume_jsonld",
     "resume_skills",
 ]
 
