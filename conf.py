@@ -4,8 +4,10 @@ One source, two outputs: the web site (furo) and the PDF (LaTeX, xelatex).
 Only wiring lives here; the project's own logic is in ``_ext/`` and tested.
 """
 
+import os
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
@@ -23,6 +25,9 @@ extensions = [
     "myst_parser",
     "sphinx_design",
     "sphinxcontrib.bibtex",
+    "sphinxext.opengraph",
+    "sphinx_sitemap",
+    "notfound.extension",
     # The project's own (_ext/)
     "resume_assets",
     "resume_bib",
@@ -79,6 +84,27 @@ resume_contact = {
     "url": "https://subl.ee/",
     "profiles": ["https://github.com/sublee", "https://www.linkedin.com/in/sublee"],
 }
+
+# -- Hosting and search engines (HTML) --------------------------------------
+
+# The canonical address, on which og:url, sitemap.xml, robots.txt, the 404
+# page's links and the JSON-LD build: on Read the Docs, the one it serves the
+# site at; in a local build, the project's address there.
+html_baseurl = os.environ.get(
+    "READTHEDOCS_CANONICAL_URL", "https://heungsub-lee.readthedocs.io/"
+)
+# html_baseurl already holds the language and the version.
+sitemap_url_scheme = "{link}"
+sitemap_excludes = ["404.html"]
+# No <lastmod>: it would load sphinx-last-updated-by-git, which asks git for
+# each page's date and warns in a copy without .git (the tests build copies).
+sitemap_show_lastmod = False
+# Read the Docs serves 404.html at any missing address: its links are absolute.
+notfound_urls_prefix = urlsplit(html_baseurl).path
+ogp_site_url = html_baseurl
+# Social cards would need matplotlib at build time; a text card reads fine.
+ogp_social_cards = {"enable": False}
+ogp_custom_meta_tags = ['<meta name="twitter:card" content="summary">']
 
 # -- HTML --------------------------------------------------------------------
 
