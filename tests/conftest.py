@@ -84,3 +84,89 @@ def site_pages(site: Path) -> list[str]:
     """Every page of the built site, as paths relative to its root."""
     return sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
 
+
+# -- The hosted build ----------------------------------------------------------
+
+#: The project on Read the Docs: its slug names the PDF (latexmk's -jobname).
+RTD_PROJECT = "heungsub-lee"
+RTD_CANONICAL_URL = f"https://{RTD_PROJECT}.readthedocs.io/en/latest/"
+
+
+def rtd_env(output: Path) -> dict[str, str]:
+    """The environment Read the Docs builds the default version in."""
+    return local_env(
+        READTHEDOCS="True",
+        READTHEDOCS_PROJECT=RTD_PROJECT,
+        READTHEDOCS_LANGUAGE="en",
+        READTHEDOCS_VERSION="latest",
+        READTHEDOCS_VERSION_NAME="latest",
+        READTHEDOCS_VERSION_TYPE="branch",
+        READTHEDOCS_CANONICAL_URL=RTD_CANONICAL_URL,
+        READTHEDOCS_OUTPUT=str(output),
+    )
+
+
+def rtd_config() -> dict:
+    import yaml
+
+    return yaml.safe_load((ROOT / ".readthedocs.yaml").read_text(encoding="utf-8"))
+
+
+def rtd_sphinx_command(config: dict, builder: str, output: Path) -> list[str]:
+    """Read the Docs' sphinx-build command line for *builder* ("html" or "latex").
+
+    ``fail_on_warning`` applies to the HTML build only; the PDF's LaTeX is built
+    without ``-W``.
+    """
+    strict = ["-W", "--keep-going"] if builder == "html" and config["sphinx"].get("fail_on_warning") else []
+    return [sys.executable, "-m", "sphinx", "-T", *strict, "-b", builder,
+            "-d", "_build/doctrees", "-D", "language=en", ".", str(output)]
+
+
+def rtd_latexmk_command(slug: str = RTD_PROJECT) -> list[str]:
+    """Read the Docs' PDF step, run in the LaTeX output over Sphinx's latexmkrc."""
+    return ["latexmk", "-r", "latexmkrc", "-pdf", "-f", "-dvi-", "-ps-",
+            f"-jobname={slug}", "-interaction=nonstopmode"]
+
+
+class RTDBuild:
+    """A copy of the repository built as Read the Docs builds it."""
+
+    def __init__(self, base: Path):
+        self.config = rtd_config()
+        self.src = copy_site(base / "checkout")
+        self.conf_dir = (self.src / self.config["sphinx"]["configuration"]).parent
+        self.output = base / "_readthedocs"
+        self.env = rtd_env(self.output)
+
+    def run(self, command: list[str], cwd: Path) -> subprocess.CompletedProcess:
+        return subprocess.run(command, cwd=cwd, env=self.env, capture_output=True, text=True)
+
+    def html(self) -> subprocess.CompletedProcess:
+        return self.run(rtd_sphinx_command(self.config, "html", self.output / "html"), self.conf_dir)
+
+    def pdf(self) -> tuple[list[subprocess.CompletedProcess], Path]:
+        latex_dir = self.output / "pdf"
+        steps = [self.run(rtd_sphinx_command(self.config, "latex", latex_dir), self.conf_dir)]
+        if steps[0].returncode == 0:
+            steps.append(self.run(rtd_latexmk_command(), latex_dir))
+        return steps, latex_dir / f"{RTD_PROJECT}.pdf"
+
+
+@pytest.fixture(scope="session")
+def rtd_build(tmp_path_factory) -> RTDBuild:
+    """The site built by Read the Docs' HTML command; ``.html_result`` is the process."""
+    build = RTDBuild(tmp_path_factory.mktemp("rtd"))
+    build.html_result = build.html()
+    return build
+
+
+@pytest.fixture(scope="session")
+def rtd_pdf(rtd_build) -> Path:
+    """The PDF built by Read the Docs' LaTeX and latexmk commands."""
+    if "pdf" not in rtd_build.config.get("formats", []):
+        pytest.fail(".readthedocs.yaml builds no PDF (formats: [pdf])")
+    steps, pdf = rtd_build.pdf()
+    assert steps[0].returncode == 0, steps[0].stderr
+    assert pdf.is_file(), steps[-1].stdout[-3000:]
+    return pdf
