@@ -1,11 +1,15 @@
-"""Shared fixtures: Sphinx's test roots, a build of the whole site."""
+"""Shared fixtures: Sphinx's test roots, a build of the whole site, and the
+site served on localhost to a headless Chromium."""
 
 from __future__ import annotations
 
+import functools
+import http.server
 import os
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -19,6 +23,23 @@ pytest_plugins = ("sphinx.testing.fixtures",)
 _NOT_SOURCE = shutil.ignore_patterns(
     "_build", ".venv", ".git", ".pytest_cache", "__pycache__", "tests", "bench", "node_modules"
 )
+
+#: Debian's Chromium, started so that it never reaches for the internet: the
+#: proxy (a closed port) catches whatever is not on localhost.
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--proxy-server=http://127.0.0.1:9",
+]
+
+#: The Nu HTML Checker, installed by `make test` from tests/package.json.
+VNU_JAR = ROOT / "tests" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
 @pytest.fixture(scope="session")
@@ -83,6 +104,64 @@ PAGES = [
 def site_pages(site: Path) -> list[str]:
     """Every page of the built site, as paths relative to its root."""
     return sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
+
+
+# -- The site on localhost ---------------------------------------------------
+
+
+class _SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the built site as Read the Docs does: 404.html for a missing page."""
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory, "404.html")
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def log_message(self, format, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def served_site(site):
+    """The built site at ``http://127.0.0.1:<port>/``; yields that base URL."""
+    handler = functools.partial(_SiteHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, driven by Playwright (no browser download)."""
+    executable = shutil.which("chromium")
+    if executable is None:
+        pytest.fail("Chromium is missing: `make test` installs it (tests/apt-packages.txt)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        # Playwright gives each launch a fresh, empty user-data-dir of its own.
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def context(browser):
+    """A new browser context (no stored theme, no cache) for each test."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context
+    context.close()
 
 
 # -- The hosted build ----------------------------------------------------------
