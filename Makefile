@@ -75,9 +75,15 @@ live: $(BIN)/.installed
 clean:
 	rm -rf $(BUILDDIR)
 
-test: $(BIN)/.installed
+test: $(BIN)/.installed tests/node_modules/.installed
 	tools/apt-install apt-packages.txt tests/apt-packages.txt
 	$(BIN)/python -m pytest
+
+# The Nu HTML Checker for the tests, pinned in tests/package-lock.json. Its install
+# script would fetch a Java runtime of its own: Debian's (tests/apt-packages.txt) runs it.
+tests/node_modules/.installed: tests/package.json tests/package-lock.json
+	npm ci --prefix tests --ignore-scripts --no-audit --no-fund
+	touch $@
 
 # Timings of the builds above, in a temporary copy of the working tree.
 bench: $(BIN)/.installed apt

@@ -4,8 +4,10 @@ One source, two outputs: the web site (furo) and the PDF (LaTeX, xelatex).
 Only wiring lives here; the project's own logic is in ``_ext/`` and tested.
 """
 
+import os
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
@@ -23,10 +25,16 @@ extensions = [
     "myst_parser",
     "sphinx_design",
     "sphinxcontrib.bibtex",
+    "sphinxext.opengraph",
+    "sphinx_sitemap",
+    "notfound.extension",
     # The project's own (_ext/)
+    "resume_assets",
     "resume_bib",
+    "resume_contact",
     "resume_html",
     "resume_items",
+    "resume_jsonld",
     "resume_latex",
     "resume_skills",
 ]
@@ -70,6 +78,36 @@ resume_owner = "Heungsub Lee"
 resume_bib_max_authors = 10
 resume_bib_first_authors = 3
 
+# -- The owner's contact facts -----------------------------------------------
+
+# Written once: the landing page's contact line and the JSON-LD both read them.
+resume_contact = {
+    "email": "heungsub@subl.ee",
+    "url": "https://subl.ee/",
+    "profiles": ["https://github.com/sublee", "https://www.linkedin.com/in/sublee"],
+}
+
+# -- Hosting and search engines (HTML) --------------------------------------
+
+# The canonical address, on which og:url, sitemap.xml, robots.txt, the 404
+# page's links and the JSON-LD build: on Read the Docs, the one it serves the
+# site at; in a local build, the project's address there.
+html_baseurl = os.environ.get(
+    "READTHEDOCS_CANONICAL_URL", "https://heungsub-lee.readthedocs.io/"
+)
+# html_baseurl already holds the language and the version.
+sitemap_url_scheme = "{link}"
+sitemap_excludes = ["404.html"]
+# No <lastmod>: it would load sphinx-last-updated-by-git, which asks git for
+# each page's date and warns in a copy without .git (the tests build copies).
+sitemap_show_lastmod = False
+# Read the Docs serves 404.html at any missing address: its links are absolute.
+notfound_urls_prefix = urlsplit(html_baseurl).path
+ogp_site_url = html_baseurl
+# Social cards would need matplotlib at build time; a text card reads fine.
+ogp_social_cards = {"enable": False}
+ogp_custom_meta_tags = ['<meta name="twitter:card" content="summary">']
+
 # -- HTML --------------------------------------------------------------------
 
 html_theme = "furo"
@@ -81,6 +119,22 @@ html_copy_source = False
 html_show_sourcelink = False
 html_show_sphinx = False
 html_last_updated_fmt = None
+# Seven pages, all listed in the sidebar: a search box and an index would
+# serve no reader, and their scripts would weigh on every page.
+html_sidebars = {
+    "**": [
+        "sidebar/brand.html",
+        "sidebar/scroll-start.html",
+        "sidebar/navigation.html",
+        "sidebar/scroll-end.html",
+    ]
+}
+html_use_index = False
+resume_search = False
+# Pages carry only the CSS rules that match them (the landing page stays
+# under 100 KB); furo.js adds these classes at run time.
+resume_prune_css = ["styles/furo.css", "styles/furo-extensions.css", "sphinx-design.min.css"]
+resume_runtime_classes = ["scrolled", "show-back-to-top", "scroll-current", "active"]
 html_theme_options = {
     "top_of_page_buttons": [],
 }

@@ -16,7 +16,15 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import ROOT, XELATEX, build_pdf, copy_site, sphinx_build, sphinx_warnings
+from conftest import (
+    ROOT,
+    XELATEX,
+    build_pdf,
+    copy_site,
+    local_env,
+    sphinx_build,
+    sphinx_warnings,
+)
 
 EPOCH = "1700000000"  # 2023-11-14 22:13:20 UTC
 NAME = "heungsub-lee"
@@ -37,7 +45,7 @@ def builds(tmp_path_factory) -> list[tuple[Path, dict]]:
     for place, seed in [("first", "1"), ("second-somewhere-else", "2")]:
         src = copy_site(tmp_path_factory.mktemp(place) / "src")
         out = src.parent / "_build"
-        env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "PYTHONHASHSEED": seed}
+        env = local_env(SOURCE_DATE_EPOCH=EPOCH, PYTHONHASHSEED=seed)
         html = sphinx_build(src, "html", out / "web", env=env)
         assert html.returncode == 0, html.stderr
         assert sphinx_warnings(html.stderr) == []

@@ -3,7 +3,7 @@
 Installs the unpinned top-level lists (``requirements.in``,
 ``tests/requirements.in``) in a fresh temporary virtualenv, writes what pip
 chose to ``requirements.txt`` and ``tests/requirements.txt`` (each keeps its
-header comment), then runs ``make test`` in that virtualenv. The new pins stay
+comments and order), then runs ``make test`` in that virtualenv. The new pins stay
 in the working tree either way: ``git diff`` shows them, ``git checkout`` drops
 them.
 """
@@ -40,18 +40,25 @@ def parse_freeze(text: str) -> dict[str, str]:
     return pins
 
 
-def header(text: str) -> str:
-    """The comment lines at the top of a requirements file."""
-    lines = []
-    for line in text.splitlines():
-        if not line.startswith("#"):
-            break
-        lines.append(line)
+def refresh(old: str, pins: dict[str, str]) -> str:
+    """*old*, a pinned file, with the versions of *pins*.
+
+    Comments, blank lines and the order stay; a pin that pip no longer
+    installs goes; a new one is added at the end.
+    """
+    lines, kept = [], set()
+    for line in old.splitlines():
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            lines.append(line)
+        elif _name(stripped) in pins:
+            lines.append(pins[_name(stripped)])
+            kept.add(_name(stripped))
+    new = sorted(name for name in pins if name not in kept)
+    if new:
+        lines.append("# Added by make update-deps")
+        lines.extend(pins[name] for name in new)
     return "".join(f"{line}\n" for line in lines)
-
-
-def render(head: str, pins: dict[str, str]) -> str:
-    return head + "".join(f"{pins[name]}\n" for name in sorted(pins))
 
 
 def split_layers(layers: list[dict[str, str]]) -> list[dict[str, str]]:
@@ -79,9 +86,7 @@ def main() -> int:
             _run(*pip, "install", "--quiet", "-r", wanted)
             layers.append(parse_freeze(_run(*pip, "freeze")))
         for (_, pinned), pins in zip(LISTS, split_layers(layers)):
-            pinned.write_text(
-                render(header(pinned.read_text(encoding="utf-8")), pins), encoding="utf-8"
-            )
+            pinned.write_text(refresh(pinned.read_text(encoding="utf-8"), pins), encoding="utf-8")
             print(f"wrote {len(pins)} pins to {pinned.relative_to(ROOT)}")
         subprocess.run(
             ["git", "--no-pager", "diff", "--stat", "--", *(p for _, p in LISTS)], cwd=ROOT

@@ -1,0 +1,205 @@
+"""schema.org JSON-LD on the landing page: the owner and his publications.
+
+Search engines read who the résumé is about from a ``Person``, and his papers
+from ``ScholarlyArticle`` nodes, in one ``<script type="application/ld+json">``
+in the landing page's ``<head>``.  Nothing in it is written a second time:
+
+* the name is ``resume_owner``; the e-mail, web site and profiles
+  (``sameAs``) are ``resume_contact`` (:mod:`resume_contact`);
+* ``worksFor`` is every ``job`` item (:mod:`resume_items`), each an
+  ``EmployeeRole`` with its title and dates around the ``Organization``, and
+  ``jobTitle`` the titles of the jobs he holds now;
+* ``alumniOf`` is every ``education`` item's organization;
+* ``knowsLanguage`` is the list under the section labelled
+  ``resume_languages_label`` on the landing page, each item's name being the
+  text before its dash ("Korean — Native");
+* the articles are the entries of the .bib files as sphinxcontrib-bibtex
+  parsed them, with every author, the owner as a reference to the Person.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import urljoin
+
+from docutils import nodes
+from pybtex.database import Person as BibPerson
+from pybtex.richtext import Text
+from sphinx.application import Sphinx
+from sphinx.util import logging
+
+import resume_contact
+import resume_items
+from resume_bib import month_number, same_person
+
+logger = logging.getLogger(__name__)
+
+CONTEXT = "https://schema.org"
+_LANGUAGE_NAME = re.compile(r"\s[—–-]\s|[:(,]")
+
+
+# -- Pieces of the graph -----------------------------------------------------
+
+
+def organization(name: str, url: str = "", kind: str = "Organization") -> dict:
+    node = {"@type": kind, "name": name}
+    if url:
+        node["url"] = url
+    return node
+
+
+def employee_role(job: resume_items.Item) -> dict:
+    """A job as schema.org's Role pattern: the dates around the employer."""
+    role = {
+        "@type": "EmployeeRole",
+        "roleName": job.title,
+        "startDate": job.start.iso(),
+        "worksFor": organization(job.org, job.org_url),
+    }
+    if job.end and not job.present:
+        role["endDate"] = job.end.iso()
+    return role
+
+
+def language_name(text: str) -> str:
+    """``Korean — Native`` -> ``Korean``."""
+    return _LANGUAGE_NAME.split(text, maxsplit=1)[0].strip()
+
+
+def person(
+    name: str,
+    contact: resume_contact.Contact,
+    jobs: list[resume_items.Item],
+    schools: list[resume_items.Item],
+    languages: list[str],
+    node_id: str,
+) -> dict:
+    """The résumé's owner."""
+    node = {"@type": "Person", "@id": node_id, "name": name, "email": contact.email}
+    if contact.url:
+        node["url"] = contact.url
+    if contact.profiles:
+        node["sameAs"] = list(contact.profiles)
+    current = [job.title for job in jobs if job.present]
+    if current:
+        node["jobTitle"] = current[0] if len(current) == 1 else current
+    if jobs:
+        node["worksFor"] = [employee_role(job) for job in jobs]
+    if schools:
+        node["alumniOf"] = [
+            organization(school.org, school.org_url, "EducationalOrganization") for school in schools
+        ]
+    if languages:
+        node["knowsLanguage"] = [{"@type": "Language", "name": language} for language in languages]
+    return node
+
+
+def _plain(latex: str) -> str:
+    """BibTeX text without its braces and commands: ``{I}ntensive`` -> ``Intensive``."""
+    return Text.from_latex(latex).render_as("text")
+
+
+def _author(entry_person, owner, owner_id: str) -> dict:
+    names = [*entry_person.first_names, *entry_person.middle_names,
+             *entry_person.prelast_names, *entry_person.last_names, *entry_person.lineage_names]
+    node = {"@type": "Person", "name": _plain(" ".join(names))}
+    if owner is not None and same_person(entry_person, owner):
+        node["@id"] = owner_id
+    return node
+
+
+def scholarly_article(entry, owner=None, owner_id: str = "") -> dict:
+    """A pybtex entry as a ``ScholarlyArticle``; *owner* (a pybtex Person) links to *owner_id*."""
+    fields = entry.fields
+    node = {
+        "@type": "ScholarlyArticle",
+        "headline": _plain(fields["title"]),
+        "author": [_author(p, owner, owner_id) for p in entry.persons.get("author", [])],
+    }
+    month = month_number(entry)
+    node["datePublished"] = f"{fields['year']}-{month:02d}" if month else fields["year"]
+    venue = fields.get("booktitle") or fields.get("journal")
+    if venue:
+        node["isPartOf"] = {"@type": "Periodical" if "journal" in fields else "CreativeWork", "name": _plain(venue)}
+    if "publisher" in fields:
+        node["publisher"] = organization(_plain(fields["publisher"]))
+    pages = re.split(r"-+", fields.get("pages", ""))
+    if len(pages) == 2 and all(pages):
+        node["pageStart"], node["pageEnd"] = pages
+    if "url" in fields:
+        node["url"] = fields["url"]
+    identifiers, same_as = [], []
+    if "doi" in fields:
+        identifiers.append({"@type": "PropertyValue", "propertyID": "DOI", "value": fields["doi"]})
+        same_as.append(f"https://doi.org/{fields['doi']}")
+    if fields.get("archiveprefix", "").lower() == "arxiv" and "eprint" in fields:
+        identifiers.append({"@type": "PropertyValue", "propertyID": "arXiv", "value": fields["eprint"]})
+        same_as.append(f"https://arxiv.org/abs/{fields['eprint']}")
+    if identifiers:
+        node["identifier"] = identifiers
+    same_as = [url for url in same_as if url != node.get("url")]
+    if same_as:
+        node["sameAs"] = same_as
+    return node
+
+
+def as_script(data: dict) -> str:
+    """*data* in a ``<script>`` element; no ``</script>`` inside can end it early."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return '<script type="application/ld+json">' + text.replace("<", "\\u003c") + "</script>"
+
+
+# -- From the build ----------------------------------------------------------
+
+
+def languages_on_page(app: Sphinx, doctree: nodes.document) -> list[str]:
+    """The names in the list under the section ``resume_languages_label``."""
+    label = app.config.resume_languages_label
+    if not label:
+        return []
+    docname, labelid, _ = app.env.get_domain("std").labels.get(label, (None, None, None))
+    section = doctree.ids.get(labelid) if docname == app.config.root_doc else None
+    items = section.next_node(nodes.bullet_list) if section is not None else None
+    if items is None:
+        logger.warning(
+            "resume_languages_label: no list under a section labelled %r on the landing page",
+            label, location=app.config.root_doc, type="resume", subtype="jsonld",
+        )
+        return []
+    return [language_name(item.astext()) for item in items.children]
+
+
+def site_graph(app: Sphinx, doctree: nodes.document) -> dict:
+    """The JSON-LD of the landing page, whose resolved doctree is *doctree*."""
+    owner_id = urljoin(app.config.html_baseurl or "", "#person")
+    contact = resume_contact.get_contact(app)
+    owner_name = app.config.resume_owner
+    owner = person(
+        owner_name,
+        contact,
+        resume_items.get_items(app.env, "job"),
+        resume_items.get_items(app.env, "education"),
+        languages_on_page(app, doctree),
+        owner_id,
+    )
+    owner_in_bib = BibPerson(owner_name) if owner_name else None
+    entries = app.env.get_domain("cite").bibdata.data.entries
+    articles = [scholarly_article(entry, owner_in_bib, owner_id) for entry in entries.values()]
+    return {"@context": CONTEXT, "@graph": [owner, *articles]}
+
+
+def _add_to_landing_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    if pagename != app.config.root_doc or doctree is None:
+        return
+    context["metatags"] = context.get("metatags", "") + "\n" + as_script(site_graph(app, doctree)) + "\n"
+
+
+def setup(app: Sphinx) -> dict:
+    app.setup_extension("sphinxcontrib.bibtex")
+    app.setup_extension("resume_bib")
+    app.setup_extension("resume_contact")
+    app.setup_extension("resume_items")
+    app.add_config_value("resume_languages_label", "languages", "html", types=[str])
+    app.connect("html-page-context", _add_to_landing_page)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,167 @@
+"""What search engines, link previews and a reader's browser find on the site."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import PAGES, site_pages
+from resume_html import absolute_uri, meta_description, robots_txt
+
+BASE = "https://heungsub-lee.readthedocs.io/"
+TITLES = {
+    "404.html": "Page not found - Heungsub Lee",
+    "index.html": "Heungsub Lee",
+    "sections/contributions.html": "Contributions - Heungsub Lee",
+    "sections/education.html": "Education - Heungsub Lee",
+    "sections/experience.html": "Work Experience - Heungsub Lee",
+    "sections/open-source.html": "Open Source Experience - Heungsub Lee",
+    "sections/publications.html": "Publications - Heungsub Lee",
+    "sections/talks.html": "Public Speeches - Heungsub Lee",
+}
+
+
+def page(site, name: str) -> BeautifulSoup:
+    return BeautifulSoup((site / name).read_text(encoding="utf-8"), "html.parser")
+
+
+def meta(soup: BeautifulSoup, key: str) -> str:
+    tag = soup.select_one(f'meta[property="{key}"]') or soup.select_one(f'meta[name="{key}"]')
+    assert tag is not None, key
+    return tag["content"]
+
+
+# -- Helpers of resume_html ------------------------------------------------------------
+
+
+def test_robots_txt_lets_all_in_and_names_the_sitemap():
+    assert robots_txt("https://x.example/en/latest/") == (
+        "User-agent: *\nDisallow:\n\nSitemap: https://x.example/en/latest/sitemap.xml\n"
+    )
+    assert robots_txt("") == "User-agent: *\nDisallow:\n"
+
+
+@pytest.mark.parametrize(
+    ("uri", "expected"),
+    [("index.html#home", "/en/latest/index.html#home"), ("sections/a.html", "/en/latest/sections/a.html"),
+     ("#top", "#top"), ("/already.html", "/already.html"), ("https://x.example/", "https://x.example/"),
+     ("mailto:a@b.c", "mailto:a@b.c")],
+)
+def test_absolute_uri_on_the_404_page(uri, expected):
+    assert absolute_uri("/en/latest/", uri) == expected
+
+
+def test_meta_description_is_found_among_the_tags():
+    tags = '<meta name="viewport" content="x"/>\n<meta content="Who he is." name="description" />'
+    assert meta_description(tags) == "Who he is."
+    assert meta_description('<meta name="viewport" content="x">') is None
+
+
+# -- Every page --------------------------------------------------------------------------
+
+
+def test_pages_are_the_ones_the_browser_tests_visit(site):
+    assert site_pages(site) == PAGES == sorted(TITLES)
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_has_title_description_and_link_preview_tags(site, name):
+    soup = page(site, name)
+    assert soup.title.get_text() == TITLES[name]
+    assert soup.html["lang"] == "en"
+    description = meta(soup, "description")
+    assert 50 <= len(description) <= 300
+    assert meta(soup, "og:description") == description
+    assert meta(soup, "og:title") == TITLES[name].removesuffix(" - Heungsub Lee")
+    assert meta(soup, "og:type") == "website"
+    assert meta(soup, "og:site_name") == "Heungsub Lee"
+    assert meta(soup, "og:url") == BASE + name
+    assert meta(soup, "twitter:card") == "summary"
+    assert soup.select_one('link[rel="canonical"]')["href"] == BASE + name
+    icon = soup.select_one('link[rel~="icon"]')["href"]
+    assert (site / urlsplit(urljoin("/" + name, icon)).path.lstrip("/")).read_text().startswith("<svg")
+
+
+def test_landing_page_description_is_the_owners_own(site):
+    soup = page(site, "index.html")
+    assert meta(soup, "description").startswith("Heungsub Lee, software engineer: ML platforms")
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_nothing_loads_from_another_host(site, name):
+    soup = page(site, name)
+    loaded = [tag.get("src") or tag.get("href") for tag in soup.select(
+        "script[src], img[src], iframe[src], source[src], video[src], audio[src], embed[src], "
+        'link[rel~="stylesheet"], link[rel~="icon"], link[rel~="preload"], link[rel~="modulepreload"], link[rel~="prefetch"]'
+    )]
+    assert loaded and [url for url in loaded if urlsplit(url).netloc] == []
+    assert not re.search(r"@import|url\(\s*['\"]?(https?:)?//", " ".join(
+        style.get_text() for style in soup.select("style")))
+
+
+def test_stylesheets_load_nothing_from_another_host(site):
+    for path in (site / "_static").rglob("*.css"):
+        css = path.read_text(encoding="utf-8")
+        assert not re.search(r"@import|url\(\s*['\"]?(https?:)?//", css), path
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_no_view_source_or_edit_links(site, name):
+    soup = page(site, name)
+    assert not soup.select(".view-this-page, .edit-this-page, a[href*='_sources/'], a[href*='/edit/']")
+    assert not (site / "_sources").exists() or not any((site / "_sources").iterdir())
+
+
+# -- Findable ---------------------------------------------------------------------------
+
+
+def test_sitemap_lists_every_page_but_the_404(site):
+    locs = re.findall(r"<loc>([^<]+)</loc>", (site / "sitemap.xml").read_text(encoding="utf-8"))
+    assert sorted(locs) == sorted(BASE + name for name in PAGES if name != "404.html")
+
+
+def test_robots_txt_names_the_sitemap(site):
+    assert (site / "robots.txt").read_text(encoding="utf-8") == robots_txt(BASE)
+
+
+def test_404_page_links_are_absolute(site):
+    soup = page(site, "404.html")
+    assert soup.select_one("article h1").get_text(strip=True).startswith("Page not found")
+    home = soup.select_one("article p a")
+    assert home["href"] == "/index.html#home"
+    assert soup.select_one('link[rel="stylesheet"]')["href"].startswith("/_static/")
+    nav = [a["href"] for a in soup.select(".sidebar-tree a")]
+    assert nav and all(href.startswith("/") for href in nav)
+
+
+# -- Accessible markup -------------------------------------------------------------------
+
+
+def test_publications_are_a_list_of_list_items(site):
+    soup = page(site, "sections/publications.html")
+    entries = soup.select('[role="list"] > [role="listitem"].citation')
+    assert len(entries) == 2
+    assert not soup.select('[role="doc-biblioentry"]')
+
+
+@pytest.mark.parametrize("name", ["index.html", "sections/experience.html"])
+def test_sidebars_are_named_landmarks(site, name):
+    soup = page(site, name)
+    assert soup.select_one("aside.sidebar-drawer")["aria-label"] == "Sections"
+    assert soup.select_one("aside.toc-drawer")["aria-label"] == "On this page"
+
+
+# -- Weight ----------------------------------------------------------------------------------
+
+
+def test_landing_page_and_everything_it_loads_weigh_under_100_kb(site):
+    soup = page(site, "index.html")
+    assets = {tag.get("src") or tag.get("href") for tag in soup.select(
+        'script[src], img[src], link[rel~="stylesheet"], link[rel~="icon"]')}
+    sizes = {url: (site / url.split("?")[0]).stat().st_size for url in assets}
+    total = (site / "index.html").stat().st_size + sum(sizes.values())
+    assert len(sizes) >= 5
+    assert total < 100_000, sizes
