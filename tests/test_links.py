@@ -1,9 +1,9 @@
 """Every link inside the site leads somewhere, offline.
 
 External links are for ``make linkcheck``, which needs the network; here every
-relative ``href`` and ``src`` of every built page must name a file of the site,
-and its fragment, where it has one, an ``id`` in that file (``#top`` is the top
-of the page in HTML, with or without such an ``id``).
+relative or root-relative ``href`` and ``src`` of every built page must name a
+file of the site, and its fragment, where it has one, an ``id`` in that file
+(``#top`` is the top of the page in HTML, with or without such an ``id``).
 """
 
 from __future__ import annotations
@@ -33,6 +33,16 @@ def _names_a_place(fragment: str) -> bool:
     return fragment.lower() not in {"", "top"}
 
 
+def _target(site: Path, page: Path, path: str) -> Path:
+    """The file a link's path names: from the page, or from the site's root for
+    a path that starts with ``/`` (the 404 page's links, served at the root)."""
+    if not path:
+        return page
+    if path.startswith("/"):
+        return (site / path.lstrip("/")).resolve()
+    return (page.parent / path).resolve()
+
+
 def broken_internal_links(site: Path) -> list[str]:
     """``page: link (why)`` for every internal link of *site* that leads nowhere."""
     broken = []
@@ -45,7 +55,7 @@ def broken_internal_links(site: Path) -> list[str]:
                 parts = urlsplit(link)
                 if parts.scheme or parts.netloc:
                     continue  # external: make linkcheck
-                target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+                target = _target(site, page, unquote(parts.path))
                 if target.is_dir():
                     target = target / "index.html"
                 where = f"{page.relative_to(site)}: {link}"
@@ -87,7 +97,8 @@ def test_a_missing_page_a_missing_anchor_and_a_way_out_are_reported(tmp_path):
         '<a href="sections/a.html#here">ok</a> <a href="sections/a.html#gone">anchor</a>'
         ' <a href="sections/b.html">page</a> <a href="../secret.html">out</a>'
         ' <a href="https://example.org/x#y">external</a> <a href="#top">top</a>'
-        ' <a href="#nowhere">x</a>'
+        ' <a href="#nowhere">x</a> <a href="/sections/a.html#here">root</a>'
+        ' <a href="/sections/c.html">gone</a>'
         ' <script src="_static/app.js?v=1"></script>',
         encoding="utf-8",
     )
@@ -97,5 +108,6 @@ def test_a_missing_page_a_missing_anchor_and_a_way_out_are_reported(tmp_path):
         "index.html: sections/b.html (no such file)",
         "index.html: ../secret.html (outside the site)",
         "index.html: #nowhere (no such anchor)",
+        "index.html: /sections/c.html (no such file)",
         "index.html: _static/app.js?v=1 (no such file)",
     ]
