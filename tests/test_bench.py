@@ -1,7 +1,9 @@
-"""The benchmark's own arithmetic: page counts, summaries, the table."""
+"""The benchmark: its arithmetic (page counts, summaries, the table), then a real run."""
 
 from __future__ import annotations
 
+import json
+import subprocess
 import sys
 import zlib
 
@@ -90,3 +92,20 @@ def test_an_edit_replaces_the_previous_one(tmp_path):
     bench._edit(page, 1)
     bench._edit(page, 2)
     assert page.read_text(encoding="utf-8") == "# Title\n\nText.\n\nBenchmark edit 2.\n"
+
+
+def test_make_bench_times_a_clean_html_build_of_the_working_tree(tmp_path):
+    figures = tmp_path / "bench.json"
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "bench.py"), "--runs", "1", "--warmup", "0"]
+        + ["--only", "html", "--venv", sys.prefix, "--json", str(figures)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    report = json.loads(figures.read_text())
+    measure = report["results"]["make html"]
+    assert measure["runs"] == 1 and 0 < measure["min_s"] == measure["max_s"]
+    assert measure["peak_rss_mib"] > 20  # Sphinx itself, not only make
+    assert report["sizes"]["landing page bytes"] > 10_000
+    assert "make html" in result.stdout and "landing page bytes" in result.stdout
