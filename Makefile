@@ -60,8 +60,8 @@ html: $(BIN)/.installed
 	if [ -f $(PDF) ]; then cp $(PDF) $(BUILDDIR)/html/; fi
 
 # One xelatex run makes the final PDF: the bookmarks come in that run and
-# nothing reads the .aux back, so the second run latexmk would make changes
-# nothing (tests/test_reproducible.py checks it).
+# nothing reads the .aux back, so the second run that latexmk would add
+# changes nothing (tests/test_reproducible.py checks it).
 pdf: $(BIN)/.installed apt
 	$(SPHINXBUILD) -b latex -d $(BUILDDIR)/doctrees $(SPHINXOPTS) $(PAPEROPT) $(SOURCEDIR) $(BUILDDIR)/latex
 	cd $(BUILDDIR)/latex && $(XELATEX) heungsub-lee.tex
