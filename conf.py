@@ -166,6 +166,9 @@ latex_elements = {
         "InnerLinkColor={HTML}{1F4E79}, OuterLinkColor={HTML}{1F4E79}"
     ),
     "preamble": r"""
+% PDF bookmarks in the first xelatex run (hyperref alone needs a second run
+% to read them back from the .out file): one run makes the final PDF.
+\usepackage{bookmark}
 \hypersetup{
   pdftitle={Heungsub Lee: Résumé},
   pdfauthor={Heungsub Lee},
@@ -175,3 +178,10 @@ latex_elements = {
 }
 """,
 }
+
+# -- Link check (make linkcheck) ---------------------------------------------
+
+# Sites are slow or down for a moment now and then: wait, and try again,
+# before calling a link broken.
+linkcheck_timeout = 30
+linkcheck_retries = 2

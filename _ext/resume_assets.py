@@ -18,11 +18,14 @@ does not have.  This extension leaves out what a page does not use:
   other than ``@media`` and ``@supports`` are left alone.
 
 The pruning runs when the build has finished, over every HTML page in the
-output directory, so an incremental build prunes for the whole site.
+output directory, so an incremental build prunes for the whole site; the
+pruned stylesheets are kept beside the doctrees, so that a rebuild whose
+pages use the same names does not parse the CSS again.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from html.parser import HTMLParser
 from pathlib import Path
@@ -133,6 +136,23 @@ def prune_css(css: str, classes: set[str], ids: set[str]) -> str:
     return "".join(rule.serialize() for rule in _prune_rules(rules, classes, ids))
 
 
+def prune_css_cached(css: str, classes: set[str], ids: set[str], cache: Path) -> tuple[str, Path]:
+    """``prune_css(css, classes, ids)``, kept in the folder *cache* by its inputs.
+
+    Sphinx copies the stylesheets anew on every build; a rebuild whose pages
+    use the same names finds the pruned copy here instead of parsing the CSS
+    again (about 0.1 s for furo's).  Returns the pruned CSS and its file.
+    """
+    key = hashlib.sha256("\0".join([css, *sorted(classes), "", *sorted(ids)]).encode()).hexdigest()
+    kept = cache / f"{key}.css"
+    if kept.is_file():
+        return kept.read_text(encoding="utf-8"), kept
+    pruned = prune_css(css, classes, ids)
+    cache.mkdir(parents=True, exist_ok=True)
+    kept.write_text(pruned, encoding="utf-8")
+    return pruned, kept
+
+
 # -- Sphinx wiring -----------------------------------------------------------
 
 
@@ -162,6 +182,8 @@ def _prune_stylesheets(app: Sphinx, exception: Exception | None) -> None:
     outdir = Path(app.outdir)
     classes, ids = names_in_pages(outdir.rglob("*.html"))
     classes |= set(app.config.resume_runtime_classes)
+    cache = Path(app.doctreedir) / "resume_pruned_css"
+    used = set()
     for name in app.config.resume_prune_css:
         path = outdir / "_static" / name
         if not path.is_file():
@@ -169,12 +191,16 @@ def _prune_stylesheets(app: Sphinx, exception: Exception | None) -> None:
             continue
         css = path.read_text(encoding="utf-8")
         try:
-            pruned = prune_css(css, classes, ids)
+            pruned, kept = prune_css_cached(css, classes, ids, cache)
         except ValueError as exc:
             logger.warning("_static/%s: %s", name, exc, type="resume", subtype="assets")
             continue
+        used.add(kept)
         path.write_text(pruned, encoding="utf-8")
         logger.info("_static/%s: %d of %d bytes kept", name, len(pruned.encode()), len(css.encode()))
+    # Only what this build used stays: the cache does not grow with every edit.
+    for stale in set(cache.glob("*.css")) - used:
+        stale.unlink()
 
 
 def setup(app: Sphinx) -> dict:

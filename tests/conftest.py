@@ -89,26 +89,32 @@ def sphinx_build(src: Path, builder: str, out: Path, *extra: str, env=None):
     )
 
 
-def build_pdf(src: Path, out: Path, *extra: str):
-    """Build the PDF as ``make pdf`` does: the LaTeX builder, then latexmk."""
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sphinx",
-            "-M",
-            "latexpdf",
-            str(src),
-            str(out),
-            "-n",
-            "-W",
-            "--keep-going",
-            *extra,
-        ],
-        capture_output=True,
-        text=True,
-        env=local_env(),
-    )
+# What ``make pdf`` runs on each .tex (the Makefile's XELATEX).
+XELATEX = ["xelatex", "-interaction=nonstopmode", "-halt-on-error", "-file-line-error"]
+
+
+def build_pdf(src: Path, out: Path, *extra: str, env=None):
+    """Build the PDF as ``make pdf`` does: the LaTeX builder, then one xelatex run.
+
+    The finished process has Sphinx's exit status and stderr; its stdout
+    ends with xelatex's, and a failing xelatex makes the status non-zero.
+    """
+    env = local_env() if env is None else env
+    latex = out / "latex"
+    sphinx = sphinx_build(src, "latex", out, *extra, env=env)
+    if sphinx.returncode != 0:
+        return sphinx
+    for tex in sorted(latex.glob("*.tex")):
+        run = subprocess.run(
+            [*XELATEX, tex.name], cwd=latex, capture_output=True, text=True, env=env
+        )
+        sphinx.stdout += run.stdout
+        if run.returncode != 0:
+            sphinx.returncode = run.returncode
+            log = latex / tex.with_suffix(".log").name
+            sphinx.stderr += f"{' '.join(XELATEX)} {tex.name} failed: see {log}\n"
+            break
+    return sphinx
 
 
 def sphinx_warnings(stderr: str) -> list[str]:

@@ -7,7 +7,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from resume_assets import names_in_pages, prune_css
+from resume_assets import names_in_pages, prune_css, prune_css_cached
 
 CSS = """/* a comment */
 .a{color:red}
@@ -50,6 +50,24 @@ def test_prune_drops_comments_and_refuses_broken_css():
     assert "a comment" not in prune_css(CSS, {"a"}, set())
     with pytest.raises(ValueError, match="cannot parse"):
         prune_css("}", set(), set())
+
+
+def test_a_rebuild_with_the_same_names_reuses_the_pruned_stylesheet(tmp_path):
+    pruned, kept = prune_css_cached(CSS, {"a", "b"}, {"x"}, tmp_path)
+    assert pruned == prune_css(CSS, {"a", "b"}, {"x"})
+    assert kept.read_text(encoding="utf-8") == pruned
+    # What the cache holds is what comes back: the CSS is not parsed again.
+    kept.write_text("/* from the cache */", encoding="utf-8")
+    assert prune_css_cached(CSS, {"b", "a"}, {"x"}, tmp_path) == ("/* from the cache */", kept)
+
+
+def test_other_names_or_another_stylesheet_prune_anew(tmp_path):
+    _, kept = prune_css_cached(CSS, {"a"}, set(), tmp_path)
+    kept.write_text("/* stale */", encoding="utf-8")
+    changes = [(CSS, {"a", "c", "d"}, set()), (CSS, {"a"}, {"y"}), (CSS + ".e{}", {"a"}, set())]
+    for css, classes, ids in changes:
+        pruned, other = prune_css_cached(css, classes, ids, tmp_path)
+        assert other != kept and pruned == prune_css(css, classes, ids)
 
 
 def test_names_in_pages(tmp_path):
