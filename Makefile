@@ -82,6 +82,7 @@ test: $(BIN)/.installed tests/node_modules/.installed
 # The Nu HTML Checker for the tests, pinned in tests/package-lock.json. Its install
 # script would fetch a Java runtime of its own: Debian's (tests/apt-packages.txt) runs it.
 tests/node_modules/.installed: tests/package.json tests/package-lock.json
+	command -v npm >/dev/null || tools/apt-install tests/apt-node.txt
 	npm ci --prefix tests --ignore-scripts --no-audit --no-fund
 	touch $@
 
