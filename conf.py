@@ -92,9 +92,7 @@ resume_contact = {
 # The canonical address, on which og:url, sitemap.xml, robots.txt, the 404
 # page's links and the JSON-LD build: on Read the Docs, the one it serves the
 # site at; in a local build, the project's address there.
-html_baseurl = os.environ.get(
-    "READTHEDOCS_CANONICAL_URL", "https://heungsub-lee.readthedocs.io/"
-)
+html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "https://heungsub-lee.readthedocs.io/")
 # html_baseurl already holds the language and the version.
 sitemap_url_scheme = "{link}"
 sitemap_excludes = ["404.html"]

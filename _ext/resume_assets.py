@@ -37,7 +37,11 @@ from sphinx.util import logging
 logger = logging.getLogger(__name__)
 
 #: Sphinx's scripts that only the search page and its highlighting use.
-SEARCH_SCRIPTS = ("_static/documentation_options.js", "_static/doctools.js", "_static/sphinx_highlight.js")
+SEARCH_SCRIPTS = (
+    "_static/documentation_options.js",
+    "_static/doctools.js",
+    "_static/sphinx_highlight.js",
+)
 
 #: ``(asset, text that a page using it contains)``.
 PAGE_ASSETS = (
@@ -89,7 +93,12 @@ def _needed_names(selector: list) -> tuple[set[str], set[str]]:
     """The classes and ids that *selector* needs, outside any function."""
     classes, ids = set(), set()
     for before, token in zip([None, *selector], selector):
-        if token.type == "ident" and before is not None and before.type == "literal" and before.value == ".":
+        if (
+            token.type == "ident"
+            and before is not None
+            and before.type == "literal"
+            and before.value == "."
+        ):
             classes.add(token.value)
         elif token.type == "hash" and token.is_identifier:
             ids.add(token.value)
@@ -112,12 +121,19 @@ def _prune_rules(rules: list, classes: set[str], ids: set[str]) -> list:
             selectors = [
                 selector
                 for selector in _split_selectors(rule.prelude)
-                if all(needed <= present for needed, present in zip(_needed_names(selector), (classes, ids)))
+                if all(
+                    needed <= present
+                    for needed, present in zip(_needed_names(selector), (classes, ids))
+                )
             ]
             if selectors:
                 rule.prelude = _join_selectors(selectors)
                 kept.append(rule)
-        elif rule.type == "at-rule" and rule.lower_at_keyword in ("media", "supports") and rule.content:
+        elif (
+            rule.type == "at-rule"
+            and rule.lower_at_keyword in ("media", "supports")
+            and rule.content
+        ):
             inner = _prune_rules(tinycss2.parse_rule_list(rule.content), classes, ids)
             if inner:
                 rule.content = inner
@@ -132,7 +148,9 @@ def prune_css(css: str, classes: set[str], ids: set[str]) -> str:
     rules = tinycss2.parse_stylesheet(css, skip_comments=False, skip_whitespace=False)
     errors = [rule for rule in rules if rule.type == "error"]
     if errors:
-        raise ValueError(f"cannot parse the stylesheet: {errors[0].message} (line {errors[0].source_line})")
+        raise ValueError(
+            f"cannot parse the stylesheet: {errors[0].message} (line {errors[0].source_line})"
+        )
     return "".join(rule.serialize() for rule in _prune_rules(rules, classes, ids))
 
 
@@ -161,7 +179,9 @@ def _turn_off_search(app: Sphinx) -> None:
         app.builder.search = False
 
 
-def _only_what_the_page_uses(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+def _only_what_the_page_uses(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree
+) -> None:
     unused = set()
     if not getattr(app.builder, "search", True):
         unused.update(SEARCH_SCRIPTS)
@@ -187,7 +207,9 @@ def _prune_stylesheets(app: Sphinx, exception: Exception | None) -> None:
     for name in app.config.resume_prune_css:
         path = outdir / "_static" / name
         if not path.is_file():
-            logger.warning("resume_prune_css: no stylesheet _static/%s", name, type="resume", subtype="assets")
+            logger.warning(
+                "resume_prune_css: no stylesheet _static/%s", name, type="resume", subtype="assets"
+            )
             continue
         css = path.read_text(encoding="utf-8")
         try:
@@ -197,7 +219,9 @@ def _prune_stylesheets(app: Sphinx, exception: Exception | None) -> None:
             continue
         used.add(kept)
         path.write_text(pruned, encoding="utf-8")
-        logger.info("_static/%s: %d of %d bytes kept", name, len(pruned.encode()), len(css.encode()))
+        logger.info(
+            "_static/%s: %d of %d bytes kept", name, len(pruned.encode()), len(css.encode())
+        )
     # Only what this build used stays: the cache does not grow with every edit.
     for stale in set(cache.glob("*.css")) - used:
         stale.unlink()

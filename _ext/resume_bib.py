@@ -311,19 +311,42 @@ def _register_style(app: Sphinx, config) -> None:
 
 
 def _check_bibfiles(app: Sphinx) -> None:
-    resume_errors.clear_global(app.env)
+    resume_errors.clear(app.env, "bibfiles")
     readable = []
     for name in app.config.bibtex_bibfiles or ():
         try:
             check_bibfile(Path(app.confdir, name))
         except BibliographyError as exc:
             path, line, message = exc.args
-            resume_errors.report(app.env, message, where=f"{path}:{line}" if line else str(path))
+            where = f"{path}:{line}" if line else str(path)
+            resume_errors.report(app.env, message, where=where, check="bibfiles")
         else:
             readable.append(name)
     # sphinxcontrib-bibtex would stop with a traceback on a broken file: it
     # reads the others, and the error above fails the build.
     app.config.bibtex_bibfiles = readable
+
+
+def _check_citation_keys(app: Sphinx, env) -> None:
+    """A citation of a key that no .bib holds fails the build, even without -W.
+
+    sphinxcontrib-bibtex warns of it (naming the key, the file and the line)
+    when it resolves the citation; here the same fault also counts as an error.
+    """
+    resume_errors.clear(env, "citations")
+    domain = env.get_domain("cite")
+    known = domain.bibdata.data.entries
+    for ref in domain.citation_refs:
+        for target in ref.targets:
+            if target.key not in known:
+                resume_errors.report(
+                    env,
+                    f'unknown citation key "{target.key}"',
+                    ref.docname,
+                    ref.line,
+                    check="citations",
+                    log=False,
+                )
 
 
 def setup(app: Sphinx) -> dict:
@@ -336,4 +359,5 @@ def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _register_style)
     # Before sphinxcontrib-bibtex (priority 500) reads the same files.
     app.connect("builder-inited", _check_bibfiles, priority=400)
+    app.connect("env-check-consistency", _check_citation_keys)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -16,9 +16,6 @@ from sphinx.util import logging
 
 logger = logging.getLogger(__name__)
 
-#: Errors not tied to a page (a .bib file) are kept under this key.
-GLOBAL = ""
-
 
 def _errors(env: BuildEnvironment) -> dict[str, list[str]]:
     if not hasattr(env, "resume_errors"):
@@ -27,22 +24,36 @@ def _errors(env: BuildEnvironment) -> dict[str, list[str]]:
 
 
 def report(
-    env: BuildEnvironment, message: str, docname: str = GLOBAL, lineno: int = 0, where: str = ""
+    env: BuildEnvironment,
+    message: str,
+    docname: str = "",
+    lineno: int = 0,
+    *,
+    where: str = "",
+    check: str = "",
+    log: bool = True,
 ) -> None:
-    """Log *message* as an error at *docname*:*lineno* (or *where*) and keep it."""
+    """Keep *message* as an error at *docname*:*lineno* (or *where*), and log it.
+
+    An error found while a page is read belongs to that page and goes when the
+    page is read again.  One found by a check over the whole site belongs to
+    the *check* (a name of its own), which :func:`clear` empties before it
+    runs again.  *log* is false where the error was already logged elsewhere.
+    """
     if docname:
         location = (docname, lineno) if lineno else docname
         shown = f"{env.doc2path(docname)}:{lineno}" if lineno else str(env.doc2path(docname))
     else:
-        location = where
-        shown = where
-    logger.error(message, location=location, type="resume", subtype="input")
-    _errors(env).setdefault(docname, []).append(f"{shown}: {message}")
+        location = shown = where
+    if log:
+        logger.error(message, location=location, type="resume", subtype="input")
+    key = f"check:{check}" if check else docname
+    _errors(env).setdefault(key, []).append(f"{shown}: {message}")
 
 
-def clear_global(env: BuildEnvironment) -> None:
-    """Forget the errors not tied to a page, before they are checked again."""
-    _errors(env).pop(GLOBAL, None)
+def clear(env: BuildEnvironment, check: str) -> None:
+    """Forget what the site-wide *check* found, before it runs again."""
+    _errors(env).pop(f"check:{check}", None)
 
 
 def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:

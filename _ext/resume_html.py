@@ -113,7 +113,9 @@ def meta_description(metatags: str) -> str | None:
     return parser.description
 
 
-def _description_for_opengraph(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+def _description_for_opengraph(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree
+) -> None:
     description = meta_description(context.get("metatags", ""))
     if description:
         # sphinxext-opengraph takes "og:" fields of the page's metadata as they are.

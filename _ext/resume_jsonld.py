@@ -89,7 +89,8 @@ def person(
         node["worksFor"] = [employee_role(job) for job in jobs]
     if schools:
         node["alumniOf"] = [
-            organization(school.org, school.org_url, "EducationalOrganization") for school in schools
+            organization(school.org, school.org_url, "EducationalOrganization")
+            for school in schools
         ]
     if languages:
         node["knowsLanguage"] = [{"@type": "Language", "name": language} for language in languages]
@@ -107,8 +108,13 @@ def _plain(latex: str) -> str:
 
 
 def _author(entry_person, owner, owner_id: str) -> dict:
-    names = [*entry_person.first_names, *entry_person.middle_names,
-             *entry_person.prelast_names, *entry_person.last_names, *entry_person.lineage_names]
+    names = [
+        *entry_person.first_names,
+        *entry_person.middle_names,
+        *entry_person.prelast_names,
+        *entry_person.last_names,
+        *entry_person.lineage_names,
+    ]
     node = {"@type": "Person", "name": _plain(" ".join(names))}
     if owner is not None and same_person(entry_person, owner):
         node["@id"] = owner_id
@@ -127,7 +133,10 @@ def scholarly_article(entry, owner=None, owner_id: str = "") -> dict:
     node["datePublished"] = f"{fields['year']}-{month:02d}" if month else fields["year"]
     venue = fields.get("booktitle") or fields.get("journal")
     if venue:
-        node["isPartOf"] = {"@type": "Periodical" if "journal" in fields else "CreativeWork", "name": _plain(venue)}
+        node["isPartOf"] = {
+            "@type": "Periodical" if "journal" in fields else "CreativeWork",
+            "name": _plain(venue),
+        }
     if "publisher" in fields:
         node["publisher"] = organization(_plain(fields["publisher"]))
     pages = re.split(r"-+", fields.get("pages", ""))
@@ -140,7 +149,9 @@ def scholarly_article(entry, owner=None, owner_id: str = "") -> dict:
         identifiers.append({"@type": "PropertyValue", "propertyID": "DOI", "value": fields["doi"]})
         same_as.append(f"https://doi.org/{fields['doi']}")
     if fields.get("archiveprefix", "").lower() == "arxiv" and "eprint" in fields:
-        identifiers.append({"@type": "PropertyValue", "propertyID": "arXiv", "value": fields["eprint"]})
+        identifiers.append(
+            {"@type": "PropertyValue", "propertyID": "arXiv", "value": fields["eprint"]}
+        )
         same_as.append(f"https://arxiv.org/abs/{fields['eprint']}")
     if identifiers:
         node["identifier"] = identifiers
@@ -170,7 +181,10 @@ def languages_on_page(app: Sphinx, doctree: nodes.document) -> list[str]:
     if items is None:
         logger.warning(
             "resume_languages_label: no list under a section labelled %r on the landing page",
-            label, location=app.config.root_doc, type="resume", subtype="jsonld",
+            label,
+            location=app.config.root_doc,
+            type="resume",
+            subtype="jsonld",
         )
         return []
     return [language_name(item.astext()) for item in items.children]
@@ -195,10 +209,14 @@ def site_graph(app: Sphinx, doctree: nodes.document) -> dict:
     return {"@context": CONTEXT, "@graph": [owner, *articles]}
 
 
-def _add_to_landing_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+def _add_to_landing_page(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree
+) -> None:
     if pagename != app.config.root_doc or doctree is None:
         return
-    context["metatags"] = context.get("metatags", "") + "\n" + as_script(site_graph(app, doctree)) + "\n"
+    context["metatags"] = (
+        context.get("metatags", "") + "\n" + as_script(site_graph(app, doctree)) + "\n"
+    )
 
 
 def setup(app: Sphinx) -> dict:

@@ -257,15 +257,41 @@ def rtd_sphinx_command(config: dict, builder: str, output: Path) -> list[str]:
     ``fail_on_warning`` applies to the HTML build only; the PDF's LaTeX is built
     without ``-W``.
     """
-    strict = ["-W", "--keep-going"] if builder == "html" and config["sphinx"].get("fail_on_warning") else []
-    return [sys.executable, "-m", "sphinx", "-T", *strict, "-b", builder,
-            "-d", "_build/doctrees", "-D", "language=en", ".", str(output)]
+    strict = (
+        ["-W", "--keep-going"]
+        if builder == "html" and config["sphinx"].get("fail_on_warning")
+        else []
+    )
+    return [
+        sys.executable,
+        "-m",
+        "sphinx",
+        "-T",
+        *strict,
+        "-b",
+        builder,
+        "-d",
+        "_build/doctrees",
+        "-D",
+        "language=en",
+        ".",
+        str(output),
+    ]
 
 
 def rtd_latexmk_command(slug: str = RTD_PROJECT) -> list[str]:
     """Read the Docs' PDF step, run in the LaTeX output over Sphinx's latexmkrc."""
-    return ["latexmk", "-r", "latexmkrc", "-pdf", "-f", "-dvi-", "-ps-",
-            f"-jobname={slug}", "-interaction=nonstopmode"]
+    return [
+        "latexmk",
+        "-r",
+        "latexmkrc",
+        "-pdf",
+        "-f",
+        "-dvi-",
+        "-ps-",
+        f"-jobname={slug}",
+        "-interaction=nonstopmode",
+    ]
 
 
 class RTDBuild:
@@ -282,7 +308,9 @@ class RTDBuild:
         return subprocess.run(command, cwd=cwd, env=self.env, capture_output=True, text=True)
 
     def html(self) -> subprocess.CompletedProcess:
-        return self.run(rtd_sphinx_command(self.config, "html", self.output / "html"), self.conf_dir)
+        return self.run(
+            rtd_sphinx_command(self.config, "html", self.output / "html"), self.conf_dir
+        )
 
     def pdf(self) -> tuple[list[subprocess.CompletedProcess], Path]:
         latex_dir = self.output / "pdf"

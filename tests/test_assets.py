@@ -87,7 +87,13 @@ def test_no_search_and_no_index(site):
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         assert not soup.select('form[role="search"], link[rel="search"], link[rel="index"]'), path
         scripts = [script["src"] for script in soup.select("script[src]")]
-        assert [src for src in scripts if re.search(r"doctools|sphinx_highlight|documentation_options|searchtools|design-tabs", src)] == []
+        assert [
+            src
+            for src in scripts
+            if re.search(
+                r"doctools|sphinx_highlight|documentation_options|searchtools|design-tabs", src
+            )
+        ] == []
         assert not soup.select('link[href*="pygments.css"]'), path
 
 

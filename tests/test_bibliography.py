@@ -41,6 +41,8 @@ def test_unknown_citation_key_is_named(make_app, rootdir, tmp_path):
     app = make_app("html", srcdir=src)
     app.build()
     assert 'work.md:5: WARNING: could not find bibtex key "nosuchkey2020"' in app.warning.getvalue()
+    # An error even without -W: the build's exit status says so.
+    assert app.statuscode == 1
 
 
 def test_broken_bib_fails_the_build_naming_the_file(make_app, rootdir, tmp_path):
@@ -53,3 +55,19 @@ def test_broken_bib_fails_the_build_naming_the_file(make_app, rootdir, tmp_path)
         f"{bib}:10: ERROR: syntax error in line 10: premature end of file" in app.warning.getvalue()
     )
     assert app.statuscode == 1
+
+
+def test_fixed_citation_key_clears_the_error(make_app, rootdir, tmp_path):
+    src = copy_root(rootdir, tmp_path, "cite")
+    work = src / "sections" / "work.md"
+    text = work.read_text(encoding="utf-8")
+    work.write_text(text.replace("kim2020torchgpipe", "kim2020torchgpipex"), encoding="utf-8")
+    first = make_app("html", srcdir=src)
+    first.build()
+    assert first.statuscode == 1
+    work.write_text(text, encoding="utf-8")
+    second = make_app("html", srcdir=src)
+    second.build()
+    assert second.statuscode == 0
+    # (A second app in one process warns that Sphinx's own nodes are registered again.)
+    assert "bibtex key" not in second.warning.getvalue()

@@ -19,7 +19,10 @@ from axe_playwright_python.sync_playwright import Axe
 from conftest import PAGES
 
 AXE_OPTIONS = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]},
+    "runOnly": {
+        "type": "tag",
+        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"],
+    },
     "resultTypes": ["violations"],
 }
 
@@ -30,7 +33,9 @@ LANDING_PAGE_BUDGET = 100 * 1000
 class Visit:
     """A page opened in *context*, with what it logged and fetched."""
 
-    def __init__(self, context, url: str, *, color_scheme: str = "light", viewport=None, media=None):
+    def __init__(
+        self, context, url: str, *, color_scheme: str = "light", viewport=None, media=None
+    ):
         self.errors: list[str] = []
         self.requests: list[str] = []
         self.failed: list[str] = []
@@ -95,9 +100,7 @@ def test_no_accessibility_violations(context, served_site, name, scheme):
     # The page is in the mode under test ("auto" follows the system).
     assert (_background(visit.page) > 0.5) == (scheme == "light")
     violations = Axe().run(visit.page, options=AXE_OPTIONS).response["violations"]
-    assert [
-        (v["id"], v["help"], [node["target"] for node in v["nodes"]]) for v in violations
-    ] == []
+    assert [(v["id"], v["help"], [node["target"] for node in v["nodes"]]) for v in violations] == []
 
 
 @pytest.mark.parametrize("name", PAGES)
@@ -134,14 +137,24 @@ def test_contact_icons_stay_with_their_links_and_badges_stay_level(context, serv
 def test_print_shows_the_page_without_navigation(context, served_site, name):
     visit = Visit(context, served_site + name, media="print")
     page = visit.page
-    for chrome in [".sidebar-drawer", ".toc-drawer", ".mobile-header", ".theme-toggle",
-                   ".related-pages", ".back-to-top", ".skip-to-content", ".headerlink"]:
+    for chrome in [
+        ".sidebar-drawer",
+        ".toc-drawer",
+        ".mobile-header",
+        ".theme-toggle",
+        ".related-pages",
+        ".back-to-top",
+        ".skip-to-content",
+        ".headerlink",
+    ]:
         for element in page.locator(chrome).all():
             assert not element.is_visible(), chrome
     article = page.locator("article").bounding_box()
     assert article["x"] < 20 and article["width"] > 0.9 * page.viewport_size["width"]
     # On paper the text is dark on white, whatever the screen's mode.
-    assert _luminance(page.evaluate("getComputedStyle(document.querySelector('article')).color")) < 0.3
+    assert (
+        _luminance(page.evaluate("getComputedStyle(document.querySelector('article')).color")) < 0.3
+    )
 
 
 # -- The theme toggle --------------------------------------------------------------
@@ -177,7 +190,9 @@ def test_landing_page_weighs_under_100_kb(context, served_site):
     visit.page.wait_for_load_state("networkidle")
     assert 20_000 < visit.bytes < LANDING_PAGE_BUDGET, visit.requests
     # Only what the page uses: no search, no code highlighting, no tabs.
-    assert not [url for url in visit.requests if re.search(r"search|doctools|pygments|design-tabs", url)]
+    assert not [
+        url for url in visit.requests if re.search(r"search|doctools|pygments|design-tabs", url)
+    ]
 
 
 # -- The pruned stylesheets --------------------------------------------------------
@@ -188,7 +203,8 @@ _STYLE_SNAPSHOT = """() => Array.from(document.querySelectorAll('body *')).map(e
   const style = getComputedStyle(element);
   const box = element.getBoundingClientRect();
   return [element.tagName, element.className.baseVal ?? element.className,
-          Array.from(style).filter(name => !name.startsWith('--')).map(name => name + ':' + style.getPropertyValue(name)).join(';'),
+          Array.from(style).filter(name => !name.startsWith('--'))
+            .map(name => name + ':' + style.getPropertyValue(name)).join(';'),
           [box.x, box.y, box.width, box.height].map(Math.round).join(',')].join(' | ');
 })"""
 
@@ -201,13 +217,18 @@ def _original_stylesheets() -> dict[str, Path]:
     return {
         "/_static/styles/furo.css": furo_styles / "furo.css",
         "/_static/styles/furo-extensions.css": furo_styles / "furo-extensions.css",
-        "/_static/sphinx-design.min.css": Path(sphinx_design.__file__).parent / "static" / "sphinx-design.min.css",
+        "/_static/sphinx-design.min.css": Path(sphinx_design.__file__).parent
+        / "static"
+        / "sphinx-design.min.css",
     }
 
 
-def _snapshot(context, url: str, viewport, scheme: str, originals: dict[str, Path] | None) -> list[str]:
+def _snapshot(
+    context, url: str, viewport, scheme: str, originals: dict[str, Path] | None
+) -> list[str]:
     page = context.new_page()
     if originals:
+
         def serve_original(route):
             path = urlsplit(route.request.url).path
             route.fulfill(path=originals[path], content_type="text/css")
@@ -224,13 +245,17 @@ def _snapshot(context, url: str, viewport, scheme: str, originals: dict[str, Pat
 
 @pytest.mark.parametrize("viewport", [{"width": 1440, "height": 900}, PHONE], ids=["wide", "phone"])
 @pytest.mark.parametrize("name", ["index.html", "sections/publications.html"])
-def test_pruned_stylesheets_change_nothing_a_reader_sees(context, served_site, site, name, viewport):
+def test_pruned_stylesheets_change_nothing_a_reader_sees(
+    context, served_site, site, name, viewport
+):
     originals = _original_stylesheets()
     pruned = (site / "_static" / "styles" / "furo.css").stat().st_size
     assert pruned < 0.8 * originals["/_static/styles/furo.css"].stat().st_size
     for scheme in ("light", "dark"):
         url = served_site + name
-        assert _snapshot(context, url, viewport, scheme, None) == _snapshot(context, url, viewport, scheme, originals)
+        assert _snapshot(context, url, viewport, scheme, None) == _snapshot(
+            context, url, viewport, scheme, originals
+        )
 
 
 # -- The PDF -------------------------------------------------------------------------

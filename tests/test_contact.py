@@ -17,8 +17,12 @@ CONTACT = {
 
 @pytest.mark.parametrize(
     ("url", "shown"),
-    [("https://subl.ee/", "subl.ee"), ("https://github.com/sublee", "github.com/sublee"),
-     ("https://www.linkedin.com/in/sublee", "linkedin.com/in/sublee"), ("http://a.example/b/", "a.example/b")],
+    [
+        ("https://subl.ee/", "subl.ee"),
+        ("https://github.com/sublee", "github.com/sublee"),
+        ("https://www.linkedin.com/in/sublee", "linkedin.com/in/sublee"),
+        ("http://a.example/b/", "a.example/b"),
+    ],
 )
 def test_addresses_read_without_their_scheme(url, shown):
     assert display_address(url) == shown
@@ -40,7 +44,10 @@ def test_links_in_the_order_shown_with_their_icons():
         ({"email": "mailto:a@b.c"}, "is not an e-mail address"),
         ({"email": "a@b.c", "url": "subl.ee"}, "'subl.ee' is not an http(s) address"),
         ({"email": "a@b.c", "profiles": "https://github.com/x"}, "a list of addresses"),
-        ({"email": "a@b.c", "profiles": ["github.com/x"]}, "'github.com/x' is not an http(s) address"),
+        (
+            {"email": "a@b.c", "profiles": ["github.com/x"]},
+            "'github.com/x' is not an http(s) address",
+        ),
         ({"email": "a@b.c", "phone": "1"}, "unknown key(s): phone"),
         (["a@b.c"], "must be a dict"),
     ],
@@ -65,6 +72,9 @@ def test_landing_page_shows_the_contact_from_conf(site):
     )
     icons = line.select("svg.sd-octicon")
     assert [icon["class"][1] for icon in icons] == [
-        "sd-octicon-mail", "sd-octicon-globe", "sd-octicon-mark-github", "sd-octicon-person",
+        "sd-octicon-mail",
+        "sd-octicon-globe",
+        "sd-octicon-mark-github",
+        "sd-octicon-person",
     ]
     assert all(icon["aria-hidden"] == "true" for icon in icons)

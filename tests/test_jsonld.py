@@ -37,22 +37,43 @@ def json_ld(html: str) -> dict:
 
 
 def test_person_from_contact_jobs_schools_and_languages():
-    contact = Contact(email="j@example.org", url="https://j.example.org/", profiles=("https://github.com/j",))
+    contact = Contact(
+        email="j@example.org", url="https://j.example.org/", profiles=("https://github.com/j",)
+    )
     jobs = [
-        make_item("job", "Lead", {"org": "Now", "org-url": "https://now.example/", "start": "2021-03", "end": "present"}),
+        make_item(
+            "job",
+            "Lead",
+            {"org": "Now", "org-url": "https://now.example/", "start": "2021-03", "end": "present"},
+        ),
         make_item("job", "Dev", {"org": "Then", "start": "2015", "end": "2021-02"}),
     ]
     schools = [make_item("education", "CS", {"org": "Uni", "start": "2010"})]
-    person = resume_jsonld.person("Jane Roe", contact, jobs, schools, ["Korean"], "https://x/#person")
+    person = resume_jsonld.person(
+        "Jane Roe", contact, jobs, schools, ["Korean"], "https://x/#person"
+    )
     assert person["@type"] == "Person" and person["@id"] == "https://x/#person"
-    assert (person["name"], person["email"], person["url"]) == ("Jane Roe", "j@example.org", "https://j.example.org/")
+    assert (person["name"], person["email"], person["url"]) == (
+        "Jane Roe",
+        "j@example.org",
+        "https://j.example.org/",
+    )
     assert person["sameAs"] == ["https://github.com/j"]
     assert person["jobTitle"] == "Lead"
     assert person["worksFor"] == [
-        {"@type": "EmployeeRole", "roleName": "Lead", "startDate": "2021-03",
-         "worksFor": {"@type": "Organization", "name": "Now", "url": "https://now.example/"}},
-        {"@type": "EmployeeRole", "roleName": "Dev", "startDate": "2015", "endDate": "2021-02",
-         "worksFor": {"@type": "Organization", "name": "Then"}},
+        {
+            "@type": "EmployeeRole",
+            "roleName": "Lead",
+            "startDate": "2021-03",
+            "worksFor": {"@type": "Organization", "name": "Now", "url": "https://now.example/"},
+        },
+        {
+            "@type": "EmployeeRole",
+            "roleName": "Dev",
+            "startDate": "2015",
+            "endDate": "2021-02",
+            "worksFor": {"@type": "Organization", "name": "Then"},
+        },
     ]
     assert person["alumniOf"] == [{"@type": "EducationalOrganization", "name": "Uni"}]
     assert person["knowsLanguage"] == [{"@type": "Language", "name": "Korean"}]
@@ -74,13 +95,21 @@ def test_scholarly_article_from_a_bib_entry():
     assert (article["pageStart"], article["pageEnd"]) == ("3405", "3424")
     assert article["url"] == "https://example.org/a"
     assert article["sameAs"] == ["https://doi.org/10.1/abc", "https://arxiv.org/abs/2109.04650"]
-    assert {i["propertyID"]: i["value"] for i in article["identifier"]} == {"DOI": "10.1/abc", "arXiv": "2109.04650"}
+    assert {i["propertyID"]: i["value"] for i in article["identifier"]} == {
+        "DOI": "10.1/abc",
+        "arXiv": "2109.04650",
+    }
 
 
 @pytest.mark.parametrize(
     ("text", "name"),
-    [("Korean — Native", "Korean"), ("English – Conversant in reading", "English"),
-     ("German: basic", "German"), ("French (reading)", "French"), ("Spanish", "Spanish")],
+    [
+        ("Korean — Native", "Korean"),
+        ("English – Conversant in reading", "English"),
+        ("German: basic", "German"),
+        ("French (reading)", "French"),
+        ("Spanish", "Spanish"),
+    ],
 )
 def test_language_name(text, name):
     assert resume_jsonld.language_name(text) == name
@@ -89,9 +118,9 @@ def test_language_name(text, name):
 def test_script_cannot_be_closed_by_its_content():
     script = resume_jsonld.as_script({"name": "</script><script>alert(1)</script>"})
     assert script.count("</script>") == 1
-    assert json.loads(script.removeprefix('<script type="application/ld+json">').removesuffix("</script>")) == {
-        "name": "</script><script>alert(1)</script>"
-    }
+    assert json.loads(
+        script.removeprefix('<script type="application/ld+json">').removesuffix("</script>")
+    ) == {"name": "</script><script>alert(1)</script>"}
 
 
 # -- A small project -----------------------------------------------------------------
@@ -110,7 +139,10 @@ def test_landing_page_of_a_small_project(app, warning):
     assert [role["worksFor"]["name"] for role in person["worksFor"]] == ["Now Corp", "Then Corp"]
     assert person["alumniOf"][0]["name"] == "Some University"
     assert [language["name"] for language in person["knowsLanguage"]] == ["Korean", "English"]
-    assert sorted(article["headline"] for article in articles) == ["Another Paper", "Fast GPU Things: A Study"]
+    assert sorted(article["headline"] for article in articles) == [
+        "Another Paper",
+        "Fast GPU Things: A Study",
+    ]
     for article in articles:
         assert {"@type": "Person", "name": "Jane Roe", "@id": person["@id"]} in article["author"]
 
@@ -133,27 +165,50 @@ def test_landing_page_describes_the_owner_and_his_papers(site):
     assert person["url"] == "https://subl.ee/"
     assert person["sameAs"] == ["https://github.com/sublee", "https://www.linkedin.com/in/sublee"]
     assert [role["worksFor"]["name"] for role in person["worksFor"]] == [
-        "Global AI Platform Corporation", "NAVER", "Kakao Brain", "NEXON", "nPine", "Lunant",
+        "Global AI Platform Corporation",
+        "NAVER",
+        "Kakao Brain",
+        "NEXON",
+        "nPine",
+        "Lunant",
     ]
     assert person["worksFor"][1] == {
-        "@type": "EmployeeRole", "roleName": "Software Engineering Manager",
-        "startDate": "2020-08", "endDate": "2023-07",
+        "@type": "EmployeeRole",
+        "roleName": "Software Engineering Manager",
+        "startDate": "2020-08",
+        "endDate": "2023-07",
         "worksFor": {"@type": "Organization", "name": "NAVER", "url": "https://navercorp.com/en"},
     }
     assert person["alumniOf"] == [
-        {"@type": "EducationalOrganization", "name": "Kwangwoon University", "url": "https://www.kw.ac.kr/en/"}
+        {
+            "@type": "EducationalOrganization",
+            "name": "Kwangwoon University",
+            "url": "https://www.kw.ac.kr/en/",
+        }
     ]
     assert [language["name"] for language in person["knowsLanguage"]] == ["Korean", "English"]
 
-    by_doi = {article["identifier"][0]["value"]: article for article in articles
-              if article["identifier"][0]["propertyID"] == "DOI"}
+    by_doi = {
+        article["identifier"][0]["value"]: article
+        for article in articles
+        if article["identifier"][0]["propertyID"] == "DOI"
+    }
     hyperclova = by_doi["10.18653/v1/2021.emnlp-main.274"]
     torchgpipe = by_doi["10.48550/arXiv.2004.09910"]
     assert len(articles) == 2
-    assert hyperclova["headline"].startswith("What Changes Can Large-scale Language Models Bring? Intensive Study on HyperCLOVA")
-    assert torchgpipe["headline"] == "torchgpipe: On-the-fly Pipeline Parallelism for Training Giant Models"
+    assert hyperclova["headline"].startswith(
+        "What Changes Can Large-scale Language Models Bring? Intensive Study on HyperCLOVA"
+    )
+    assert (
+        torchgpipe["headline"]
+        == "torchgpipe: On-the-fly Pipeline Parallelism for Training Giant Models"
+    )
     assert len(hyperclova["author"]) == 37 and len(torchgpipe["author"]) == 8
-    assert hyperclova["author"][10] == {"@type": "Person", "name": "Heungsub Lee", "@id": person["@id"]}
+    assert hyperclova["author"][10] == {
+        "@type": "Person",
+        "name": "Heungsub Lee",
+        "@id": person["@id"],
+    }
     assert torchgpipe["author"][:2] == [
         {"@type": "Person", "name": "Chiheon Kim"},
         {"@type": "Person", "name": "Heungsub Lee", "@id": person["@id"]},
@@ -163,4 +218,4 @@ def test_landing_page_describes_the_owner_and_his_papers(site):
 def test_only_the_landing_page_has_json_ld(site):
     for path in site.rglob("*.html"):
         if path.name != "index.html":
-            assert 'application/ld+json' not in path.read_text(encoding="utf-8"), path
+            assert "application/ld+json" not in path.read_text(encoding="utf-8"), path

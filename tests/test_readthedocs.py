@@ -14,7 +14,7 @@ import jsonschema
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import RTD_CANONICAL_URL, ROOT, copy_site, local_env, rtd_config, site_pages
+from conftest import ROOT, RTD_CANONICAL_URL, copy_site, local_env, rtd_config, site_pages
 
 SCHEMA = ROOT / "tests" / "schemas" / "readthedocs-v2.json"
 
@@ -66,7 +66,8 @@ def test_requirements_hold_everything_the_build_imports(tmp_path):
         """
         import importlib.metadata, json, sys
         from sphinx.cmd.build import build_main
-        status = build_main(["-q", "-b", "html", "-d", sys.argv[2] + "/doctrees", sys.argv[1], sys.argv[2] + "/html"])
+        src, out = sys.argv[1], sys.argv[2]
+        status = build_main(["-q", "-b", "html", "-d", out + "/doctrees", src, out + "/html"])
         owners = importlib.metadata.packages_distributions()
         # _distutils_hack comes from a .pth file at start-up, not from the build.
         used = {dist for name in list(sys.modules) if not name.startswith("_distutils_hack")
@@ -74,8 +75,12 @@ def test_requirements_hold_everything_the_build_imports(tmp_path):
         print(json.dumps([status, sorted(used)]))
         """
     )
-    result = subprocess.run([sys.executable, "-c", script, str(src), str(tmp_path / "out")],
-                            capture_output=True, text=True, env=local_env())
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(src), str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        env=local_env(),
+    )
     status, used = json.loads(result.stdout.strip().splitlines()[-1])
     assert status == 0, result.stderr
     used = {re.sub(r"[-_.]+", "-", name).lower() for name in used}
@@ -103,8 +108,12 @@ def test_canonical_and_opengraph_urls_come_from_read_the_docs(rtd_build):
 def test_sitemap_and_robots_use_the_read_the_docs_address(rtd_build):
     html = rtd_build.output / "html"
     locs = re.findall(r"<loc>([^<]+)</loc>", (html / "sitemap.xml").read_text(encoding="utf-8"))
-    assert sorted(locs) == sorted(RTD_CANONICAL_URL + name for name in site_pages(html) if name != "404.html")
-    assert f"Sitemap: {RTD_CANONICAL_URL}sitemap.xml" in (html / "robots.txt").read_text(encoding="utf-8")
+    assert sorted(locs) == sorted(
+        RTD_CANONICAL_URL + name for name in site_pages(html) if name != "404.html"
+    )
+    assert f"Sitemap: {RTD_CANONICAL_URL}sitemap.xml" in (html / "robots.txt").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_404_page_links_work_at_any_depth_of_the_version(rtd_build):
@@ -125,5 +134,7 @@ def test_pdf_build_succeeds(rtd_build, request):
         pytest.skip("the site offers no PDF yet (resume_pdf_url, .resume-pdf-link)")
     pdf = request.getfixturevalue("rtd_pdf")
     assert pdf.read_bytes().startswith(b"%PDF-")
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert "Heungsub Lee" in text and "Work Experience" in text

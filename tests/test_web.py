@@ -46,9 +46,14 @@ def test_robots_txt_lets_all_in_and_names_the_sitemap():
 
 @pytest.mark.parametrize(
     ("uri", "expected"),
-    [("index.html#home", "/en/latest/index.html#home"), ("sections/a.html", "/en/latest/sections/a.html"),
-     ("#top", "#top"), ("/already.html", "/already.html"), ("https://x.example/", "https://x.example/"),
-     ("mailto:a@b.c", "mailto:a@b.c")],
+    [
+        ("index.html#home", "/en/latest/index.html#home"),
+        ("sections/a.html", "/en/latest/sections/a.html"),
+        ("#top", "#top"),
+        ("/already.html", "/already.html"),
+        ("https://x.example/", "https://x.example/"),
+        ("mailto:a@b.c", "mailto:a@b.c"),
+    ],
 )
 def test_absolute_uri_on_the_404_page(uri, expected):
     assert absolute_uri("/en/latest/", uri) == expected
@@ -82,7 +87,9 @@ def test_page_has_title_description_and_link_preview_tags(site, name):
     assert meta(soup, "twitter:card") == "summary"
     assert soup.select_one('link[rel="canonical"]')["href"] == BASE + name
     icon = soup.select_one('link[rel~="icon"]')["href"]
-    assert (site / urlsplit(urljoin("/" + name, icon)).path.lstrip("/")).read_text().startswith("<svg")
+    assert (
+        (site / urlsplit(urljoin("/" + name, icon)).path.lstrip("/")).read_text().startswith("<svg")
+    )
 
 
 def test_landing_page_description_is_the_owners_own(site):
@@ -93,13 +100,19 @@ def test_landing_page_description_is_the_owners_own(site):
 @pytest.mark.parametrize("name", PAGES)
 def test_nothing_loads_from_another_host(site, name):
     soup = page(site, name)
-    loaded = [tag.get("src") or tag.get("href") for tag in soup.select(
-        "script[src], img[src], iframe[src], source[src], video[src], audio[src], embed[src], "
-        'link[rel~="stylesheet"], link[rel~="icon"], link[rel~="preload"], link[rel~="modulepreload"], link[rel~="prefetch"]'
-    )]
+    loaded = [
+        tag.get("src") or tag.get("href")
+        for tag in soup.select(
+            "script[src], img[src], iframe[src], source[src], video[src], audio[src], embed[src], "
+            'link[rel~="stylesheet"], link[rel~="icon"], link[rel~="preload"], '
+            'link[rel~="modulepreload"], link[rel~="prefetch"]'
+        )
+    ]
     assert loaded and [url for url in loaded if urlsplit(url).netloc] == []
-    assert not re.search(r"@import|url\(\s*['\"]?(https?:)?//", " ".join(
-        style.get_text() for style in soup.select("style")))
+    assert not re.search(
+        r"@import|url\(\s*['\"]?(https?:)?//",
+        " ".join(style.get_text() for style in soup.select("style")),
+    )
 
 
 def test_stylesheets_load_nothing_from_another_host(site):
@@ -111,7 +124,9 @@ def test_stylesheets_load_nothing_from_another_host(site):
 @pytest.mark.parametrize("name", PAGES)
 def test_no_view_source_or_edit_links(site, name):
     soup = page(site, name)
-    assert not soup.select(".view-this-page, .edit-this-page, a[href*='_sources/'], a[href*='/edit/']")
+    assert not soup.select(
+        ".view-this-page, .edit-this-page, a[href*='_sources/'], a[href*='/edit/']"
+    )
     assert not (site / "_sources").exists() or not any((site / "_sources").iterdir())
 
 
@@ -159,8 +174,10 @@ def test_sidebars_are_named_landmarks(site, name):
 
 def test_landing_page_and_everything_it_loads_weigh_under_100_kb(site):
     soup = page(site, "index.html")
-    assets = {tag.get("src") or tag.get("href") for tag in soup.select(
-        'script[src], img[src], link[rel~="stylesheet"], link[rel~="icon"]')}
+    assets = {
+        tag.get("src") or tag.get("href")
+        for tag in soup.select('script[src], img[src], link[rel~="stylesheet"], link[rel~="icon"]')
+    }
     sizes = {url: (site / url.split("?")[0]).stat().st_size for url in assets}
     total = (site / "index.html").stat().st_size + sum(sizes.values())
     assert len(sizes) >= 5
