@@ -11,12 +11,15 @@ The facts live in one config value::
 The ``contact`` directive renders them as the landing page's contact line (an
 icon and a link for each, the link reading like the address without its
 scheme), and :func:`get_contact` gives them to other outputs, such as the
-JSON-LD of :mod:`resume_jsonld`.  A malformed value stops the build.
+JSON-LD of :mod:`resume_jsonld`.  A malformed value is an error at its line
+in conf.py that fails the build (:mod:`resume_errors`); the outputs then leave
+the contact out.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from docutils import nodes
@@ -24,6 +27,8 @@ from sphinx.application import Sphinx
 from sphinx.errors import ConfigError
 from sphinx.util.docutils import SphinxDirective
 from sphinx_design.icons import get_octicon
+
+import resume_errors
 
 #: The octicon shown before a profile, by the profile's host.
 PROFILE_ICONS = {"github.com": "mark-github", "www.github.com": "mark-github"}
@@ -84,10 +89,17 @@ def _is_web_address(address) -> bool:
     return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
-def get_contact(app_or_config) -> Contact:
-    """The owner's contact facts, from the Sphinx application or its config."""
+def get_contact(app_or_config) -> Contact | None:
+    """The owner's contact facts, from the Sphinx application or its config.
+
+    None where the config value is malformed: that is reported once, when the
+    build starts.
+    """
     config = getattr(app_or_config, "config", app_or_config)
-    return Contact.from_config(config.resume_contact)
+    try:
+        return Contact.from_config(config.resume_contact)
+    except ConfigError:
+        return None
 
 
 class ContactDirective(SphinxDirective):
@@ -96,8 +108,11 @@ class ContactDirective(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
+        contact = get_contact(self.config)
+        if contact is None:
+            return []
         paragraph = nodes.paragraph()
-        for index, (icon, text, href) in enumerate(get_contact(self.config).links()):
+        for index, (icon, text, href) in enumerate(contact.links()):
             if index:
                 paragraph += nodes.Text(SEPARATOR)
             # The icon is decoration (aria-hidden); the link says where it goes.
@@ -113,13 +128,29 @@ class ContactDirective(SphinxDirective):
         return [container]
 
 
-def _check_config(app: Sphinx, config) -> None:
-    Contact.from_config(config.resume_contact)
+def _check_config(app: Sphinx) -> None:
+    resume_errors.clear(app.env, "contact")
+    try:
+        Contact.from_config(app.config.resume_contact)
+    except ConfigError as exc:
+        resume_errors.report(app.env, str(exc), where=_where_in_conf(app), check="contact")
+
+
+def _where_in_conf(app: Sphinx) -> str:
+    """``.../conf.py:<line>`` where ``resume_contact`` is set, or just the file."""
+    conf = Path(app.confdir, "conf.py")
+    try:
+        lines = conf.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return str(conf)
+    found = [n for n, line in enumerate(lines, 1) if line.startswith("resume_contact")]
+    return f"{conf}:{found[0]}" if found else str(conf)
 
 
 def setup(app: Sphinx) -> dict:
     app.setup_extension("sphinx_design")
     app.add_config_value("resume_contact", {}, "env", types=[dict])
-    app.connect("config-inited", _check_config)
+    app.setup_extension("resume_errors")
+    app.connect("builder-inited", _check_config)
     app.add_directive("contact", ContactDirective)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -70,18 +70,20 @@ def language_name(text: str) -> str:
 
 def person(
     name: str,
-    contact: resume_contact.Contact,
+    contact: resume_contact.Contact | None,
     jobs: list[resume_items.Item],
     schools: list[resume_items.Item],
     languages: list[str],
     node_id: str,
 ) -> dict:
-    """The résumé's owner."""
-    node = {"@type": "Person", "@id": node_id, "name": name, "email": contact.email}
-    if contact.url:
-        node["url"] = contact.url
-    if contact.profiles:
-        node["sameAs"] = list(contact.profiles)
+    """The résumé's owner (without contact facts where *contact* is None)."""
+    node = {"@type": "Person", "@id": node_id, "name": name}
+    if contact is not None:
+        node["email"] = contact.email
+        if contact.url:
+            node["url"] = contact.url
+        if contact.profiles:
+            node["sameAs"] = list(contact.profiles)
     current = [job.title for job in jobs if job.present]
     if current:
         node["jobTitle"] = current[0] if len(current) == 1 else current

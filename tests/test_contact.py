@@ -78,3 +78,20 @@ def test_landing_page_shows_the_contact_from_conf(site):
         "sd-octicon-person",
     ]
     assert all(icon["aria-hidden"] == "true" for icon in icons)
+
+
+def test_malformed_contact_fails_the_build_at_its_line_in_conf(tmp_path):
+    from conftest import copy_site, sphinx_build, sphinx_warnings
+
+    src = copy_site(tmp_path / "src")
+    conf = src / "conf.py"
+    text = conf.read_text(encoding="utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if row.startswith("resume_contact"))
+    conf.write_text(text.replace('"email": "heungsub@subl.ee"', '"email": "heungsub"'), "utf-8")
+    result = sphinx_build(src, "html", tmp_path / "_build")
+    assert result.returncode != 0
+    assert f"conf.py:{line}: ERROR: resume_contact: 'heungsub' is not an e-mail address" in (
+        result.stderr
+    )
+    assert "Traceback" not in result.stderr
+    assert len(sphinx_warnings(result.stderr)) == 1
