@@ -335,5 +335,7 @@ def rtd_pdf(rtd_build) -> Path:
         pytest.fail(".readthedocs.yaml builds no PDF (formats: [pdf])")
     steps, pdf = rtd_build.pdf()
     assert steps[0].returncode == 0, steps[0].stderr
+    # Read the Docs builds the LaTeX without -W: a warning would pass there unseen.
+    assert sphinx_warnings(steps[0].stderr) == []
     assert pdf.is_file(), steps[-1].stdout[-3000:]
     return pdf

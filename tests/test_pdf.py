@@ -8,7 +8,7 @@ import subprocess
 import pytest
 from pypdf import PdfReader
 
-from conftest import build_pdf, sphinx_warnings
+from conftest import build_pdf, copy_site, sphinx_warnings
 
 NAME = "heungsub-lee"
 HEADINGS = [
@@ -156,11 +156,10 @@ def test_citations_link_to_the_publications(latex):
 
 
 def test_letter_paper(tmp_path):
-    from conftest import copy_site
-
     src = copy_site(tmp_path / "src")
     result = build_pdf(src, tmp_path / "_build", "-D", "latex_elements.papersize=letterpaper")
     assert result.returncode == 0, result.stderr
+    assert sphinx_warnings(result.stderr) == []
     info = run("pdfinfo", str(tmp_path / "_build" / "latex" / f"{NAME}.pdf"))
     assert re.search(r"^Page size:.*\(letter\)", info, re.M)
     assert int(re.search(r"^Pages:\s+(\d+)", info, re.M)[1]) <= 2
