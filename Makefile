@@ -11,7 +11,6 @@ LIVEOPTS    ?=
 SOURCEDIR   := .
 BUILDDIR    := _build
 SPHINXBUILD := $(BIN)/sphinx-build
-PDF         := $(BUILDDIR)/latex/heungsub-lee.pdf
 # `make pdf PAPER=letter` for US Letter; A4 otherwise.
 PAPEROPT    := $(if $(PAPER),-D latex_elements.papersize=$(PAPER)paper)
 XELATEX     ?= xelatex -interaction=nonstopmode -halt-on-error -file-line-error
@@ -34,7 +33,7 @@ all: $(BIN)/.installed
 	@$(MAKE) --no-print-directory -j2 --output-sync=target html pdf
 
 help:
-	@echo "make          build the HTML site ($(BUILDDIR)/html) and the PDF ($(PDF))"
+	@echo "make          build the HTML site ($(BUILDDIR)/html) and the PDF ($(BUILDDIR)/latex)"
 	@echo "make html     the HTML site only"
 	@echo "make pdf      the PDF only (also: make latexpdf)"
 	@echo "make live     serve the site with live reload while you edit"
@@ -57,15 +56,17 @@ apt:
 # The site links the PDF beside its pages: each target puts it there when both exist.
 html: $(BIN)/.installed
 	$(SPHINXBUILD) -b html $(SPHINXOPTS) $(SOURCEDIR) $(BUILDDIR)/html
-	if [ -f $(PDF) ]; then cp $(PDF) $(BUILDDIR)/html/; fi
+	for pdf in $(BUILDDIR)/latex/*.pdf; do if [ -f "$$pdf" ]; then cp "$$pdf" $(BUILDDIR)/html/; fi; done
 
+# The PDF's name is conf.py's (latex_documents): each .tex that the LaTeX
+# builder writes becomes the PDF of the same name.
 # One xelatex run makes the final PDF: the bookmarks come in that run and
 # nothing reads the .aux back, so the second run that latexmk would add
 # changes nothing (tests/test_reproducible.py checks it).
 pdf: $(BIN)/.installed apt
 	$(SPHINXBUILD) -b latex -d $(BUILDDIR)/doctrees $(SPHINXOPTS) $(PAPEROPT) $(SOURCEDIR) $(BUILDDIR)/latex
-	cd $(BUILDDIR)/latex && $(XELATEX) heungsub-lee.tex
-	if [ -d $(BUILDDIR)/html ]; then cp $(PDF) $(BUILDDIR)/html/; fi
+	cd $(BUILDDIR)/latex && for tex in *.tex; do $(XELATEX) "$$tex" || exit; done
+	if [ -d $(BUILDDIR)/html ]; then cp $(BUILDDIR)/latex/*.pdf $(BUILDDIR)/html/; fi
 
 latexpdf: pdf
 

@@ -28,15 +28,8 @@ extensions = [
     "sphinxext.opengraph",
     "sphinx_sitemap",
     "notfound.extension",
-    # The project's own (_ext/)
-    "resume_assets",
-    "resume_bib",
-    "resume_contact",
-    "resume_html",
-    "resume_items",
-    "resume_jsonld",
-    "resume_latex",
-    "resume_skills",
+    # The project's own: _ext/resume/, one package (its __init__ lists every part)
+    "resume",
 ]
 
 # The repository root is the source directory: only the pages are content.
@@ -49,7 +42,6 @@ exclude_patterns = [
     "tests",
     "bench",
     "_ext",
-    "_templates",
     "tools",
 ]
 root_doc = "index"
@@ -73,10 +65,9 @@ bibtex_bibfiles = ["publications.bib"]
 bibtex_default_style = "resume"
 # Stable anchors: a link to a paper reads publications.html#pub-<key>.
 bibtex_cite_id = "pub-{key}"
-# The owner is bold in every author list and kept when a long list is cut.
-resume_owner = "Heungsub Lee"
-resume_bib_max_authors = 10
-resume_bib_first_authors = 3
+# The owner is bold in every author list and kept when a long list is cut
+# (after resume_bib_first_authors names, in lists over resume_bib_max_authors).
+resume_owner = author
 
 # -- The owner's contact facts -----------------------------------------------
 
@@ -109,7 +100,6 @@ ogp_custom_meta_tags = ['<meta name="twitter:card" content="summary">']
 # -- HTML --------------------------------------------------------------------
 
 html_theme = "furo"
-templates_path = ["_templates"]
 html_static_path = ["_static"]
 html_css_files = ["resume.css"]
 html_favicon = "_static/favicon.svg"
@@ -130,9 +120,8 @@ html_sidebars = {
 html_use_index = False
 resume_search = False
 # Pages carry only the CSS rules that match them (the landing page stays
-# under 100 KB); furo.js adds these classes at run time.
+# under 100 KB).
 resume_prune_css = ["styles/furo.css", "styles/furo-extensions.css", "sphinx-design.min.css"]
-resume_runtime_classes = ["scrolled", "show-back-to-top", "scroll-current", "active"]
 html_theme_options = {
     "top_of_page_buttons": [],
 }
@@ -143,7 +132,8 @@ html_theme_options = {
 latex_engine = "xelatex"
 latex_theme = "howto"
 latex_toplevel_sectioning = "section"
-latex_documents = [(root_doc, "heungsub-lee.tex", project, author, "howto")]
+# The PDF is named after the project (heungsub-lee.pdf); make reads the name here.
+latex_documents = [(root_doc, f"{project.lower().replace(' ', '-')}.tex", project, author, "howto")]
 latex_domain_indices = False
 latex_show_urls = "no"
 latex_elements = {
@@ -163,19 +153,20 @@ latex_elements = {
         "hmargin=17mm, vmargin={14mm,16mm}, "
         "InnerLinkColor={HTML}{1F4E79}, OuterLinkColor={HTML}{1F4E79}"
     ),
-    "preamble": r"""
-% PDF bookmarks in the first xelatex run (hyperref alone needs a second run
-% to read them back from the .out file): one run makes the final PDF.
-\usepackage{bookmark}
-\hypersetup{
-  pdftitle={Heungsub Lee: Résumé},
-  pdfauthor={Heungsub Lee},
-  pdfsubject={Résumé of Heungsub Lee, software engineer},
-  pdfkeywords={software engineer, ML platforms, pipeline parallelism,
-    distributed systems, PyTorch, Python, Go},
+    # PDF bookmarks in the first xelatex run (hyperref alone needs a second
+    # run to read them back from the .out file): one run makes the final PDF.
+    # The title, author and subject come from `author` (_ext/resume/latex.py).
+    "preamble": "\\usepackage{bookmark}\n",
 }
-""",
-}
+resume_keywords = [
+    "software engineer",
+    "ML platforms",
+    "pipeline parallelism",
+    "distributed systems",
+    "PyTorch",
+    "Python",
+    "Go",
+]
 
 # -- Link check (make linkcheck) ---------------------------------------------
 

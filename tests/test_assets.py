@@ -7,7 +7,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from resume_assets import names_in_pages, prune_css, prune_css_cached
+from resume.assets import names_in_pages, prune_css, prune_css_cached
 
 CSS = """/* a comment */
 .a{color:red}

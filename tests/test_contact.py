@@ -6,7 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 from sphinx.errors import ConfigError
 
-from resume_contact import Contact, display_address
+from resume.contact import Contact, display_address
 
 CONTACT = {
     "email": "heungsub@subl.ee",

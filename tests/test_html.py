@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from resume_html import pdf_url
+from resume.web import pdf_url
 
 
 def config(**values):

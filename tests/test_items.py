@@ -7,8 +7,16 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from resume_items import Date, ItemError, get_items, make_item
-from resume_skills import parse_skills
+from resume.items import (
+    Date,
+    ItemError,
+    get_items,
+    item_from_node,
+    item_node,
+    latex_item_header,
+    make_item,
+)
+from resume.skills import parse_skills
 
 # -- Pure code ----------------------------------------------------------------
 
@@ -46,9 +54,46 @@ def test_item_date_ranges():
     assert make_item("talk", "A", {"org": "O", "start": "2022-06"}).date_range() == "Jun 2022"
 
 
-def test_item_as_data():
-    data = make_item("job", "A", {"org": "O", "start": "2023-09", "end": "Present"}).as_dict()
-    assert (data["start"], data["end"], data["org"]) == ("2023-09", "present", "O")
+def test_item_node_keeps_the_data():
+    item = make_item(
+        "job",
+        "A & B",
+        {"org": "O", "org-url": "https://o.example/", "start": "2023-09", "end": "present"},
+    )
+    again = item_from_node(item_node(item))
+    assert (again.title, again.org, again.org_url, again.start, again.present) == (
+        "A & B",
+        "O",
+        "https://o.example/",
+        Date(2023, 9),
+        True,
+    )
+    assert again.date_range() == item.date_range() == "Sep 2023 – Present"
+
+
+class _Encoder:
+    """What latex_item_header needs of Sphinx's LaTeX translator."""
+
+    def encode(self, text):
+        return text.replace("&", r"\&")
+
+    def encode_uri(self, uri):
+        return uri
+
+
+def test_one_latex_call_per_item():
+    item = make_item(
+        "job",
+        "A & B",
+        {"org": "O", "org-url": "https://o.example/", "start": "2019", "end": "2020-02"},
+    )
+    assert latex_item_header(item, _Encoder()) == (
+        r"\resumeitemheader{A \& B}{\sphinxhref{https://o.example/}{O}}{2019 – Feb 2020}" + "\n"
+    )
+    project = make_item("project", "P", {"start": "2019", "location": "Seoul"})
+    assert latex_item_header(project, _Encoder()) == (
+        r"\resumeitemheader{P}{}{Seoul · 2019}" + "\n"
+    )
 
 
 @pytest.mark.parametrize(
@@ -138,7 +183,7 @@ def test_item_renders_in_latex(app, warning):
     assert r"\resumeitemheader{\sphinxhref{https://example.com/}" not in tex
     assert (
         r"\resumeitemheader{Software Engineer}{\sphinxhref{https://example.com/}{Example Corp}}"
-        r"{\DUrole{resume-item-location}{Seoul} · Sep 2023 \textendash{} Present}"
+        r"{Seoul · Sep 2023 \textendash{} Present}"
     ) in tex
     assert r"\resumeskillcategory{Languages}{Go, Python}" in tex
 
@@ -161,7 +206,7 @@ BAD_INPUTS = {
 
 def write_root(path: Path, body: str) -> Path:
     (path / "conf.py").write_text(
-        'extensions = ["myst_parser", "resume_items"]\n'
+        'extensions = ["myst_parser", "resume"]\n'
         'myst_enable_extensions = ["colon_fence"]\nnitpicky = True\n'
     )
     (path / "index.md").write_text(f"# Page\n\n{body}", encoding="utf-8")

@@ -9,9 +9,10 @@ from bs4 import BeautifulSoup
 from pybtex.database import Person as BibPerson
 from pybtex.database import parse_string
 
-import resume_jsonld
-from resume_contact import Contact
-from resume_items import make_item
+from resume import jsonld as resume_jsonld
+from resume.contact import Contact
+from resume.items import make_item
+from resume.skills import parse_languages
 
 BIB = r"""
 @inproceedings{a,
@@ -101,18 +102,13 @@ def test_scholarly_article_from_a_bib_entry():
     }
 
 
-@pytest.mark.parametrize(
-    ("text", "name"),
-    [
-        ("Korean — Native", "Korean"),
-        ("English – Conversant in reading", "English"),
-        ("German: basic", "German"),
-        ("French (reading)", "French"),
-        ("Spanish", "Spanish"),
-    ],
-)
-def test_language_name(text, name):
-    assert resume_jsonld.language_name(text) == name
+def test_languages_parse():
+    assert parse_languages(["Korean — Native", "", "English — Conversant in reading"]) == [
+        ("Korean", "Native"),
+        ("English", "Conversant in reading"),
+    ]
+    with pytest.raises(ValueError, match="line 1 .*'German: basic'"):
+        parse_languages(["German: basic"])
 
 
 def test_script_cannot_be_closed_by_its_content():
@@ -145,12 +141,6 @@ def test_landing_page_of_a_small_project(app, warning):
     ]
     for article in articles:
         assert {"@type": "Person", "name": "Jane Roe", "@id": person["@id"]} in article["author"]
-
-
-@pytest.mark.sphinx("html", testroot="jsonld", confoverrides={"resume_languages_label": "spoken"})
-def test_a_missing_languages_section_is_a_warning(app, warning):
-    app.build()
-    assert "no list under a section labelled 'spoken'" in warning.getvalue()
 
 
 # -- The site -------------------------------------------------------------------------

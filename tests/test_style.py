@@ -6,7 +6,7 @@ import pybtex.plugin
 import pytest
 from pybtex.database import parse_string
 
-import resume_bib
+from resume import bibliography as resume_bib
 
 OWNER = "Heungsub Lee"
 

@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import PAGES, site_pages
-from resume_html import absolute_uri, meta_description, robots_txt
+from resume.web import absolute_uri, meta_description, robots_txt
 
 BASE = "https://heungsub-lee.readthedocs.io/"
 TITLES = {

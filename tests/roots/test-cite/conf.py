@@ -1,4 +1,4 @@
-extensions = ["myst_parser", "resume_bib"]
+extensions = ["myst_parser", "resume"]
 nitpicky = True
 bibtex_bibfiles = ["refs.bib"]
 bibtex_default_style = "resume"

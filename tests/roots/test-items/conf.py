@@ -1,3 +1,3 @@
-extensions = ["myst_parser", "resume_items", "resume_skills"]
+extensions = ["myst_parser", "resume"]
 myst_enable_extensions = ["colon_fence"]
 nitpicky = True

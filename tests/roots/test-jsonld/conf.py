@@ -1,4 +1,4 @@
-extensions = ["myst_parser", "resume_jsonld"]
+extensions = ["myst_parser", "resume"]
 myst_enable_extensions = ["colon_fence"]
 nitpicky = True
 html_baseurl = "https://example.org/cv/"

@@ -1,6 +1,6 @@
 project = "Korean"
 author = "이흥섭"
-extensions = ["myst_parser", "resume_latex"]
+extensions = ["myst_parser", "resume"]
 nitpicky = True
 latex_engine = "xelatex"
 latex_theme = "howto"

@@ -5,14 +5,13 @@ from ``ScholarlyArticle`` nodes, in one ``<script type="application/ld+json">``
 in the landing page's ``<head>``.  Nothing in it is written a second time:
 
 * the name is ``resume_owner``; the e-mail, web site and profiles
-  (``sameAs``) are ``resume_contact`` (:mod:`resume_contact`);
-* ``worksFor`` is every ``job`` item (:mod:`resume_items`), each an
+  (``sameAs``) are ``resume_contact`` (:mod:`.contact`);
+* ``worksFor`` is every ``job`` item (:mod:`.items`), each an
   ``EmployeeRole`` with its title and dates around the ``Organization``, and
   ``jobTitle`` the titles of the jobs he holds now;
 * ``alumniOf`` is every ``education`` item's organization;
-* ``knowsLanguage`` is the list under the section labelled
-  ``resume_languages_label`` on the landing page, each item's name being the
-  text before its dash ("Korean — Native");
+* ``knowsLanguage`` is the languages of the ``languages`` directive
+  (:mod:`.skills`);
 * the articles are the entries of the .bib files as sphinxcontrib-bibtex
   parsed them, with every author, the owner as a reference to the Person.
 """
@@ -28,16 +27,13 @@ from pybtex.backends.plaintext import Backend as PlainTextBackend
 from pybtex.database import Person as BibPerson
 from pybtex.richtext import Text
 from sphinx.application import Sphinx
-from sphinx.util import logging
 
-import resume_contact
-import resume_items
-from resume_bib import month_number, same_person
-
-logger = logging.getLogger(__name__)
+from . import contact as resume_contact
+from . import domain
+from . import items as resume_items
+from .bibliography import month_number, same_person
 
 CONTEXT = "https://schema.org"
-_LANGUAGE_NAME = re.compile(r"\s[—–-]\s|[:(,]")
 
 
 # -- Pieces of the graph -----------------------------------------------------
@@ -61,11 +57,6 @@ def employee_role(job: resume_items.Item) -> dict:
     if job.end and not job.present:
         role["endDate"] = job.end.iso()
     return role
-
-
-def language_name(text: str) -> str:
-    """``Korean — Native`` -> ``Korean``."""
-    return _LANGUAGE_NAME.split(text, maxsplit=1)[0].strip()
 
 
 def person(
@@ -172,26 +163,6 @@ def as_script(data: dict) -> str:
 # -- From the build ----------------------------------------------------------
 
 
-def languages_on_page(app: Sphinx, doctree: nodes.document) -> list[str]:
-    """The names in the list under the section ``resume_languages_label``."""
-    label = app.config.resume_languages_label
-    if not label:
-        return []
-    docname, labelid, _ = app.env.get_domain("std").labels.get(label, (None, None, None))
-    section = doctree.ids.get(labelid) if docname == app.config.root_doc else None
-    items = section.next_node(nodes.bullet_list) if section is not None else None
-    if items is None:
-        logger.warning(
-            "resume_languages_label: no list under a section labelled %r on the landing page",
-            label,
-            location=app.config.root_doc,
-            type="resume",
-            subtype="jsonld",
-        )
-        return []
-    return [language_name(item.astext()) for item in items.children]
-
-
 def site_graph(app: Sphinx, doctree: nodes.document) -> dict:
     """The JSON-LD of the landing page, whose resolved doctree is *doctree*."""
     owner_id = urljoin(app.config.html_baseurl or "", "#person")
@@ -202,7 +173,7 @@ def site_graph(app: Sphinx, doctree: nodes.document) -> dict:
         contact,
         resume_items.get_items(app.env, "job"),
         resume_items.get_items(app.env, "education"),
-        languages_on_page(app, doctree),
+        [language for language, _ in domain.in_reading_order(app.env, "languages")],
         owner_id,
     )
     owner_in_bib = BibPerson(owner_name) if owner_name else None
@@ -211,7 +182,7 @@ def site_graph(app: Sphinx, doctree: nodes.document) -> dict:
     return {"@context": CONTEXT, "@graph": [owner, *articles]}
 
 
-def _add_to_landing_page(
+def add_to_landing_page(
     app: Sphinx, pagename: str, templatename: str, context: dict, doctree
 ) -> None:
     if pagename != app.config.root_doc or doctree is None:
@@ -219,13 +190,3 @@ def _add_to_landing_page(
     context["metatags"] = (
         context.get("metatags", "") + "\n" + as_script(site_graph(app, doctree)) + "\n"
     )
-
-
-def setup(app: Sphinx) -> dict:
-    app.setup_extension("sphinxcontrib.bibtex")
-    app.setup_extension("resume_bib")
-    app.setup_extension("resume_contact")
-    app.setup_extension("resume_items")
-    app.add_config_value("resume_languages_label", "languages", "html", types=[str])
-    app.connect("html-page-context", _add_to_landing_page)
-    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -11,24 +11,20 @@ The facts live in one config value::
 The ``contact`` directive renders them as the landing page's contact line (an
 icon and a link for each, the link reading like the address without its
 scheme), and :func:`get_contact` gives them to other outputs, such as the
-JSON-LD of :mod:`resume_jsonld`.  A malformed value is an error at its line
-in conf.py that fails the build (:mod:`resume_errors`); the outputs then leave
+JSON-LD of :mod:`.jsonld`.  A malformed value is an error at its line
+in conf.py that fails the build (:mod:`.config`); the outputs then leave
 the contact out.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from urllib.parse import urlsplit
 
 from docutils import nodes
-from sphinx.application import Sphinx
 from sphinx.errors import ConfigError
 from sphinx.util.docutils import SphinxDirective
 from sphinx_design.icons import get_octicon
-
-import resume_errors
 
 #: The octicon shown before a profile, by the profile's host.
 PROFILE_ICONS = {"github.com": "mark-github", "www.github.com": "mark-github"}
@@ -126,31 +122,3 @@ class ContactDirective(SphinxDirective):
         self.set_source_info(container)
         container += paragraph
         return [container]
-
-
-def _check_config(app: Sphinx) -> None:
-    resume_errors.clear(app.env, "contact")
-    try:
-        Contact.from_config(app.config.resume_contact)
-    except ConfigError as exc:
-        resume_errors.report(app.env, str(exc), where=_where_in_conf(app), check="contact")
-
-
-def _where_in_conf(app: Sphinx) -> str:
-    """``.../conf.py:<line>`` where ``resume_contact`` is set, or just the file."""
-    conf = Path(app.confdir, "conf.py")
-    try:
-        lines = conf.read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return str(conf)
-    found = [n for n, line in enumerate(lines, 1) if line.startswith("resume_contact")]
-    return f"{conf}:{found[0]}" if found else str(conf)
-
-
-def setup(app: Sphinx) -> dict:
-    app.setup_extension("sphinx_design")
-    app.add_config_value("resume_contact", {}, "env", types=[dict])
-    app.setup_extension("resume_errors")
-    app.connect("builder-inited", _check_config)
-    app.add_directive("contact", ContactDirective)
-    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

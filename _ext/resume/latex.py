@@ -18,8 +18,7 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
-
-from resume_visitors import SKIPPED
+from sphinx.util.texescape import escape
 
 STY = Path(__file__).with_name("resume.sty")
 
@@ -59,45 +58,48 @@ class KeepCitationsInPlace(SphinxPostTransform):
                 parent.remove(citation)
 
 
-def _visit_bibliography(self, node):
+def visit_bibliography(self, node):
     longest = max((citation[0].astext() for citation in node), key=len)
     self.body.append("\n\\begin{resumebibliography}{%s}\n" % self.encode(longest))
 
 
-def _depart_bibliography(self, node):
+def depart_bibliography(self, node):
     self.body.append("\\end{resumebibliography}\n")
 
 
-def _visit_citation(self, node):
+def visit_citation(self, node):
     # \bibitem{docname:id}: the citations elsewhere link to it (hyperref).
     self.visit_citation(node)
 
 
-def _depart_citation(self, node):
+def depart_citation(self, node):
     self.body.append("\n")
 
 
-def _add_style(app: Sphinx, config) -> None:
+def configure_latex(app: Sphinx, config) -> None:
+    """Put resume.sty beside the .tex and load it, with the PDF's metadata (``config-inited``).
+
+    The metadata come from ``author`` and ``resume_keywords``: nothing about
+    the owner is written twice.
+    """
     if str(STY) not in config.latex_additional_files:
         config.latex_additional_files = [*config.latex_additional_files, str(STY)]
     elements = dict(config.latex_elements)
-    elements["preamble"] = "\\usepackage{resume}\n" + elements.get("preamble", "")
+    elements["preamble"] = (
+        "\\usepackage{resume}\n" + pdf_metadata(config) + elements.get("preamble", "")
+    )
     config.latex_elements = elements
 
 
-def setup(app: Sphinx) -> dict:
-    app.add_node(
-        resume_bibliography,
-        latex=(_visit_bibliography, _depart_bibliography),
-        html=SKIPPED,
-        text=SKIPPED,
+def pdf_metadata(config) -> str:
+    """``\\hypersetup{...}`` with the PDF's title, author, subject and keywords."""
+    author = escape(config.author)
+    keywords = escape(", ".join(config.resume_keywords))
+    return (
+        "\\hypersetup{\n"
+        f"  pdftitle={{{author}: Résumé}},\n"
+        f"  pdfauthor={{{author}}},\n"
+        f"  pdfsubject={{Résumé of {author}}},\n"
+        f"  pdfkeywords={{{keywords}}},\n"
+        "}\n"
     )
-    app.add_node(
-        resume_citation,
-        latex=(_visit_citation, _depart_citation),
-        html=SKIPPED,
-        text=SKIPPED,
-    )
-    app.add_post_transform(KeepCitationsInPlace)
-    app.connect("config-inited", _add_style)
-    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -4,10 +4,6 @@
   Docs, the download that it builds for the version (``/_/downloads/<language>
   /<version>/pdf/``); elsewhere, the PDF beside the pages (``make`` copies it
   there), or ``resume_pdf_url`` when set.  The PDF itself leaves it out.
-* A link from a page to itself is written ``#`` by Sphinx's ``pathto`` and
-  its local table of contents; here it names its target instead (the page's
-  file, or its title's anchor), so that no link on the site is an empty
-  ``href="#"``.
 * The publications are a list of list items.  docutils marks each entry
   ``role="doc-biblioentry"``, a role that WAI-ARIA deprecated: screen readers
   then announce an empty list, and accessibility checkers fail the page.
@@ -32,14 +28,12 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
 
-from resume_visitors import SKIPPED
-
 
 class resume_pdf_link(nodes.Inline, nodes.TextElement):
     """A link to the PDF, for the web only."""
 
 
-def _download_pdf_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+def download_pdf_role(name, rawtext, text, lineno, inliner, options=None, content=None):
     return [resume_pdf_link(rawtext, text)], []
 
 
@@ -55,7 +49,7 @@ def pdf_url(config, environ=os.environ) -> str:
     return posixpath.splitext(target)[0] + ".pdf"
 
 
-def _visit_html_pdf_link(self, node):
+def visit_html_pdf_link(self, node):
     url = pdf_url(self.config)
     if "://" not in url and not url.startswith("/"):
         url = relative_uri(self.builder.get_target_uri(self.builder.current_docname), url)
@@ -64,31 +58,8 @@ def _visit_html_pdf_link(self, node):
     )
 
 
-def _depart_html_pdf_link(self, node):
+def depart_html_pdf_link(self, node):
     self.body.append("</a>")
-
-
-def _self_links_named(
-    app: Sphinx, pagename: str, templatename: str, context: dict, doctree
-) -> None:
-    pathto = context.get("pathto")
-    if pathto is None:
-        return
-    own_file = posixpath.basename(app.builder.get_target_uri(pagename)) or "./"
-
-    def named_pathto(*args, **kwargs):
-        uri = pathto(*args, **kwargs)
-        return own_file if uri == "#" else uri
-
-    context["pathto"] = named_pathto
-    # furo's navigation links the current page to "#".
-    if context.get("furo_navigation_tree"):
-        context["furo_navigation_tree"] = context["furo_navigation_tree"].replace(
-            'href="#"', f'href="{own_file}"'
-        )
-    section = doctree.next_node(nodes.section) if doctree is not None else None
-    if section is not None and section["ids"] and context.get("toc"):
-        context["toc"] = context["toc"].replace('href="#"', f'href="#{section["ids"][-1]}"')
 
 
 # -- The page's description, for OpenGraph too ------------------------------
@@ -113,7 +84,7 @@ def meta_description(metatags: str) -> str | None:
     return parser.description
 
 
-def _description_for_opengraph(
+def description_for_opengraph(
     app: Sphinx, pagename: str, templatename: str, context: dict, doctree
 ) -> None:
     description = meta_description(context.get("metatags", ""))
@@ -125,13 +96,13 @@ def _description_for_opengraph(
 # -- Publications: a list of list items -------------------------------------
 
 
-def _visit_citation(self, node: nodes.citation) -> None:
+def visit_citation(self, node: nodes.citation) -> None:
     if not isinstance(node.previous_sibling(), nodes.citation):
         self.body.append('<div role="list" class="citation-list">\n')
     self.body.append(self.starttag(node, "div", classes=[node.tagname], role="listitem"))
 
 
-def _depart_citation(self, node: nodes.citation) -> None:
+def depart_citation(self, node: nodes.citation) -> None:
     self.body.append("</div>\n")
     if not isinstance(node.next_node(descend=False, siblings=True), nodes.citation):
         self.body.append("</div>\n")
@@ -149,7 +120,7 @@ def absolute_uri(prefix: str, uri: str) -> str:
     return prefix.rstrip("/") + "/" + uri
 
 
-def _absolute_links_on_404(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+def absolute_links_on_404(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     if docname != getattr(app.config, "notfound_pagename", None) or app.builder.format != "html":
         return
     prefix = app.config.notfound_urls_prefix or "/"
@@ -169,28 +140,9 @@ def robots_txt(baseurl: str, sitemap: str = "sitemap.xml") -> str:
     return "\n".join(lines) + "\n"
 
 
-def _write_robots_txt(app: Sphinx, exception: Exception | None) -> None:
+def write_robots_txt(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
     sitemap = getattr(app.config, "sitemap_filename", "sitemap.xml")
     text = robots_txt(app.config.html_baseurl, sitemap)
     Path(app.outdir, "robots.txt").write_text(text, encoding="utf-8")
-
-
-def setup(app: Sphinx) -> dict:
-    app.add_config_value("resume_pdf_url", "", "html", types=[str])
-    app.add_node(
-        resume_pdf_link,
-        html=(_visit_html_pdf_link, _depart_html_pdf_link),
-        latex=SKIPPED,
-        text=SKIPPED,
-    )
-    app.add_role("download-pdf", _download_pdf_role)
-    # After furo (priority 500) has put its navigation tree in the context.
-    app.connect("html-page-context", _self_links_named, priority=600)
-    # Before sphinxext-opengraph (priority 500) writes its tags.
-    app.connect("html-page-context", _description_for_opengraph, priority=450)
-    app.add_node(nodes.citation, override=True, html=(_visit_citation, _depart_citation))
-    app.connect("doctree-resolved", _absolute_links_on_404)
-    app.connect("build-finished", _write_robots_txt)
-    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

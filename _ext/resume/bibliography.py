@@ -41,12 +41,15 @@ from pybtex.style.template import (
 )
 from sphinx.application import Sphinx
 
-import resume_errors
+from . import domain
+from .config import DEFAULTS
 
 STYLE_NAME = "resume"
 SORTING_NAME = "resume_newest_first"
 EQUAL = "equal"
 REQUIRED_FIELDS = ("title", "year")
+MAX_AUTHORS = DEFAULTS["resume_bib_max_authors"]
+FIRST_AUTHORS = DEFAULTS["resume_bib_first_authors"]
 
 _MONTHS = {
     name: number
@@ -116,7 +119,7 @@ def same_person(a: Person, b: Person) -> bool:
 
 
 @node
-def author_list(children, context, owner="", max_names=10, keep_first=3):
+def author_list(children, context, owner="", max_names=MAX_AUTHORS, keep_first=FIRST_AUTHORS):
     """The author list, with the owner in bold and equal contributors starred.
 
     Lists longer than *max_names* keep their first *keep_first* names, then an
@@ -163,8 +166,8 @@ class ResumeStyle(UnsrtStyle):
 
     default_sorting_style = SORTING_NAME
     owner = ""
-    max_names = 10
-    keep_first = 3
+    max_names = MAX_AUTHORS
+    keep_first = FIRST_AUTHORS
 
     def format_names(self, role, as_sentence=True):
         if role != "author":
@@ -243,7 +246,9 @@ def _is_arxiv(entry) -> bool:
     return entry.fields.get("archiveprefix", "").lower() == "arxiv"
 
 
-def make_style(owner: str, max_names: int = 10, keep_first: int = 3) -> type[ResumeStyle]:
+def make_style(
+    owner: str, max_names: int = MAX_AUTHORS, keep_first: int = FIRST_AUTHORS
+) -> type[ResumeStyle]:
     """A ``ResumeStyle`` that knows whose résumé it formats."""
     return type(
         "ResumeStyle",
@@ -263,10 +268,13 @@ def check_bibfile(path: Path) -> None:
     except PybtexSyntaxError as exc:
         raise BibliographyError(path, exc.lineno or 0, str(exc)) from None
     except PybtexError as exc:
+        text = path.read_text(encoding="utf-8")
+        _check_unique_keys(path, text)  # a repeated key, at its second line
         raise BibliographyError(path, 0, str(exc)) from None
     except OSError as exc:
         raise BibliographyError(path, 0, f"cannot read: {exc.strerror}") from None
     text = path.read_text(encoding="utf-8")
+    _check_unique_keys(path, text)
     for key, entry in data.entries.items():
         line = _line_of_key(text, key)
         missing = [name for name in REQUIRED_FIELDS if not entry.fields.get(name)]
@@ -295,6 +303,22 @@ def check_bibfile(path: Path) -> None:
                 )
 
 
+_ENTRY_START = re.compile(r"@(?!comment|preamble|string)\w+\s*[{(]\s*([^,\s]+)\s*,", re.I)
+
+
+def _check_unique_keys(path: Path, text: str) -> None:
+    seen: dict[str, int] = {}
+    for match in _ENTRY_START.finditer(text):
+        key, line = match[1], text.count("\n", 0, match.start()) + 1
+        if key.lower() in seen:
+            raise BibliographyError(
+                path,
+                line,
+                f"entry {key!r} repeats the key of the entry at line {seen[key.lower()]}",
+            )
+        seen[key.lower()] = line
+
+
 def _line_of_key(text: str, key: str) -> int:
     match = re.search(r"@\w+\s*[{(]\s*" + re.escape(key) + r"\s*,", text)
     return text.count("\n", 0, match.start()) + 1 if match else 0
@@ -303,15 +327,22 @@ def _line_of_key(text: str, key: str) -> int:
 # -- Sphinx wiring -----------------------------------------------------------
 
 
-def _register_style(app: Sphinx, config) -> None:
+def register_sorting() -> None:
+    """Newest first, as the style's default sorting."""
+    pybtex.plugin.register_plugin("pybtex.style.sorting", SORTING_NAME, NewestFirst, force=True)
+
+
+def register_style(app: Sphinx, config) -> None:
+    """The ``resume`` style for this build's owner and limits (``config-inited``)."""
     style = make_style(
         config.resume_owner, config.resume_bib_max_authors, config.resume_bib_first_authors
     )
     pybtex.plugin.register_plugin("pybtex.style.formatting", STYLE_NAME, style, force=True)
 
 
-def _check_bibfiles(app: Sphinx) -> None:
-    resume_errors.clear(app.env, "bibfiles")
+def check_bibfiles(app: Sphinx) -> None:
+    """Parse each .bib strictly before sphinxcontrib-bibtex does (``builder-inited``)."""
+    domain.clear(app.env, "bibfiles")
     readable = []
     for name in app.config.bibtex_bibfiles or ():
         try:
@@ -319,7 +350,7 @@ def _check_bibfiles(app: Sphinx) -> None:
         except BibliographyError as exc:
             path, line, message = exc.args
             where = f"{path}:{line}" if line else str(path)
-            resume_errors.report(app.env, message, where=where, check="bibfiles")
+            domain.report(app.env, message, path=where, check="bibfiles")
         else:
             readable.append(name)
     # sphinxcontrib-bibtex would stop with a traceback on a broken file: it
@@ -327,19 +358,19 @@ def _check_bibfiles(app: Sphinx) -> None:
     app.config.bibtex_bibfiles = readable
 
 
-def _check_citation_keys(app: Sphinx, env) -> None:
+def check_citation_keys(app: Sphinx, env) -> None:
     """A citation of a key that no .bib holds fails the build, even without -W.
 
     sphinxcontrib-bibtex warns of it (naming the key, the file and the line)
     when it resolves the citation; here the same fault also counts as an error.
     """
-    resume_errors.clear(env, "citations")
-    domain = env.get_domain("cite")
-    known = domain.bibdata.data.entries
-    for ref in domain.citation_refs:
+    domain.clear(env, "citations")
+    cite = env.get_domain("cite")
+    known = cite.bibdata.data.entries
+    for ref in cite.citation_refs:
         for target in ref.targets:
             if target.key not in known:
-                resume_errors.report(
+                domain.report(
                     env,
                     f'unknown citation key "{target.key}"',
                     ref.docname,
@@ -347,17 +378,3 @@ def _check_citation_keys(app: Sphinx, env) -> None:
                     check="citations",
                     log=False,
                 )
-
-
-def setup(app: Sphinx) -> dict:
-    app.setup_extension("sphinxcontrib.bibtex")
-    app.setup_extension("resume_errors")
-    app.add_config_value("resume_owner", "", "env", types=[str])
-    app.add_config_value("resume_bib_max_authors", 10, "env", types=[int])
-    app.add_config_value("resume_bib_first_authors", 3, "env", types=[int])
-    pybtex.plugin.register_plugin("pybtex.style.sorting", SORTING_NAME, NewestFirst, force=True)
-    app.connect("config-inited", _register_style)
-    # Before sphinxcontrib-bibtex (priority 500) reads the same files.
-    app.connect("builder-inited", _check_bibfiles, priority=400)
-    app.connect("env-check-consistency", _check_citation_keys)
-    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

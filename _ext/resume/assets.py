@@ -12,20 +12,24 @@ does not have.  This extension leaves out what a page does not use:
   ``design-tabs.js`` on pages without tabs.
 * In the stylesheets named by ``resume_prune_css`` (paths under ``_static``),
   every rule whose selector needs a class or an id that no page of the site
-  has.  The classes that scripts add at run time (``resume_runtime_classes``)
-  count as present.  A selector is kept whenever in doubt: classes inside
+  has.  The classes that furo's scripts add at run time (read from them by
+  :mod:`.theme`) count as present.  A selector is kept whenever in doubt: classes inside
   ``:not()``, ``:is()`` and other functions, attribute selectors and at-rules
   other than ``@media`` and ``@supports`` are left alone.
 
 The pruning runs when the build has finished, over every HTML page in the
 output directory, so an incremental build prunes for the whole site; the
 pruned stylesheets are kept beside the doctrees, so that a rebuild whose
-pages use the same names does not parse the CSS again.
+pages use the same names does not parse the CSS again.  Every page's link to a
+pruned stylesheet then carries the checksum of the pruned file (``?v=``, as
+Sphinx computes it), so that a browser or a CDN never keeps a stale copy.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
+import zlib
 from collections.abc import Iterable
 from html.parser import HTMLParser
 from pathlib import Path
@@ -33,6 +37,8 @@ from pathlib import Path
 import tinycss2
 from sphinx.application import Sphinx
 from sphinx.util import logging
+
+from .theme import furo_runtime_classes
 
 logger = logging.getLogger(__name__)
 
@@ -174,12 +180,12 @@ def prune_css_cached(css: str, classes: set[str], ids: set[str], cache: Path) ->
 # -- Sphinx wiring -----------------------------------------------------------
 
 
-def _turn_off_search(app: Sphinx) -> None:
+def turn_off_search(app: Sphinx) -> None:
     if app.builder.format == "html" and not app.config.resume_search:
         app.builder.search = False
 
 
-def _only_what_the_page_uses(
+def only_what_the_page_uses(
     app: Sphinx, pagename: str, templatename: str, context: dict, doctree
 ) -> None:
     unused = set()
@@ -196,14 +202,16 @@ def _asset_path(asset) -> str:
     return str(getattr(asset, "filename", asset)).split("?")[0]
 
 
-def _prune_stylesheets(app: Sphinx, exception: Exception | None) -> None:
+def prune_stylesheets(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html" or not app.config.resume_prune_css:
         return
     outdir = Path(app.outdir)
-    classes, ids = names_in_pages(outdir.rglob("*.html"))
-    classes |= set(app.config.resume_runtime_classes)
+    pages = sorted(outdir.rglob("*.html"))
+    classes, ids = names_in_pages(pages)
+    classes |= furo_runtime_classes()
     cache = Path(app.doctreedir) / "resume_pruned_css"
     used = set()
+    checksums = {}
     for name in app.config.resume_prune_css:
         path = outdir / "_static" / name
         if not path.is_file():
@@ -219,20 +227,27 @@ def _prune_stylesheets(app: Sphinx, exception: Exception | None) -> None:
             continue
         used.add(kept)
         path.write_text(pruned, encoding="utf-8")
+        checksums[f"_static/{name}"] = checksum(path.read_bytes())
         logger.info(
             "_static/%s: %d of %d bytes kept", name, len(pruned.encode()), len(css.encode())
         )
     # Only what this build used stays: the cache does not grow with every edit.
     for stale in set(cache.glob("*.css")) - used:
         stale.unlink()
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        updated = with_checksums(text, checksums)
+        if updated != text:
+            page.write_text(updated, encoding="utf-8")
 
 
-def setup(app: Sphinx) -> dict:
-    app.add_config_value("resume_search", True, "html", types=[bool])
-    app.add_config_value("resume_prune_css", [], "html", types=[list])
-    app.add_config_value("resume_runtime_classes", [], "html", types=[list])
-    app.connect("builder-inited", _turn_off_search)
-    # After the theme and the other extensions have added their assets.
-    app.connect("html-page-context", _only_what_the_page_uses, priority=900)
-    app.connect("build-finished", _prune_stylesheets)
-    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
+def checksum(content: bytes) -> str:
+    """The ``?v=`` of a static file, computed as Sphinx computes it (CRC32)."""
+    return format(zlib.crc32(content.replace(b"\r", b"")), "08x")
+
+
+def with_checksums(page: str, checksums: dict[str, str]) -> str:
+    """*page* with each link to a file of *checksums* carrying that file's ``?v=``."""
+    for name, value in checksums.items():
+        page = re.sub(r"((?:\.\./)*" + re.escape(name) + r"\?v=)[0-9a-f]+", rf"\g<1>{value}", page)
+    return page
