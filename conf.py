@@ -106,7 +106,9 @@ html_favicon = "_static/favicon.svg"
 html_copy_source = False
 html_show_sourcelink = False
 html_show_sphinx = False
-html_last_updated_fmt = None
+# "Last updated on <date>" in the footer: the last commit's date when
+# SOURCE_DATE_EPOCH is set (make sets it), so builds stay byte-identical.
+html_last_updated_fmt = "%b %d, %Y"
 # Seven pages, all listed in the sidebar: a search box and an index would
 # serve no reader, and their scripts would weigh on every page.
 html_sidebars = {

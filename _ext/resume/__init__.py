@@ -132,6 +132,8 @@ def setup(app: Sphinx) -> dict:
     app.connect("config-inited", latex.configure_latex)
     # Before Sphinx's BibliographyTransform (750) gathers the citations at the end.
     app.add_post_transform(latex.KeepCitationsInPlace)
+    # A character that the PDF's fonts lack is an error at its source line.
+    app.connect("doctree-resolved", latex.check_characters)
     app.add_node(
         latex.resume_bibliography,
         latex=(latex.visit_bibliography, latex.depart_bibliography),

@@ -13,12 +13,19 @@
 
 from __future__ import annotations
 
+import bisect
+import functools
+import subprocess
+import sys
 from pathlib import Path
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.errors import ExtensionError
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.texescape import escape
+
+from . import domain
 
 STY = Path(__file__).with_name("resume.sty")
 
@@ -103,3 +110,77 @@ def pdf_metadata(config) -> str:
         f"  pdfkeywords={{{keywords}}},\n"
         "}\n"
     )
+
+
+# -- Characters the PDF's fonts cannot draw ----------------------------------
+
+#: The fonts that resume.sty sets: Latin text, and Hangul switched per character.
+PDF_FONTS = ("Noto Sans", "Noto Sans CJK KR")
+
+
+@functools.cache
+def font_charset(family: str) -> tuple[tuple[int, int], ...]:
+    """The code point ranges that the installed font *family* covers (fontconfig)."""
+    result = subprocess.run(
+        ["fc-match", "--format=%{family}\n%{charset}", family],
+        capture_output=True,
+        text=True,
+    )
+    found, _, charset = result.stdout.partition("\n")
+    if result.returncode != 0 or family not in found.split(","):
+        raise ExtensionError(
+            f"the PDF needs the font {family!r}, which is not installed "
+            "(apt-packages.txt lists its Debian package)"
+        )
+    ranges = []
+    for part in charset.split():
+        low, _, high = part.partition("-")
+        ranges.append((int(low, 16), int(high or low, 16)))
+    return tuple(sorted(ranges))
+
+
+def covered(char: str, charsets: list[tuple[tuple[int, int], ...]]) -> bool:
+    point = ord(char)
+    for ranges in charsets:
+        index = bisect.bisect_right(ranges, (point, sys.maxsize)) - 1
+        if index >= 0 and ranges[index][0] <= point <= ranges[index][1]:
+            return True
+    return False
+
+
+def lost_characters(text: str, charsets) -> list[str]:
+    """The characters of *text* that no font of *charsets* draws, each once."""
+    return list(
+        dict.fromkeys(
+            c for c in text if not c.isspace() and ord(c) >= 32 and not covered(c, charsets)
+        )
+    )
+
+
+def _location(node: nodes.Node) -> str:
+    while node is not None and not (node.source and node.line):
+        node = node.parent
+    return f"{node.source}:{node.line}" if node is not None else ""
+
+
+def check_characters(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """An error, at its file and line, for each character the PDF would drop.
+
+    xelatex stops on a lost character too (``\\tracinglostchars=3`` in
+    resume.sty), but names only the line of the generated .tex.
+    """
+    if app.builder.format != "latex":
+        return
+    domain.clear(app.env, "characters")
+    charsets = [font_charset(family) for family in PDF_FONTS]
+    for text in doctree.findall(nodes.Text):
+        if isinstance(text.parent, (nodes.raw, nodes.comment)):
+            continue
+        for char in lost_characters(text.astext(), charsets):
+            domain.report(
+                app.env,
+                f"the PDF's fonts ({', '.join(PDF_FONTS)}) cannot draw {char!r} "
+                f"(U+{ord(char):04X}); it would be lost from the PDF",
+                path=_location(text.parent) or docname,
+                check="characters",
+            )

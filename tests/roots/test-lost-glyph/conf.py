@@ -1,0 +1,4 @@
+extensions = ["myst_parser", "resume"]
+nitpicky = True
+latex_engine = "xelatex"
+latex_documents = [("index", "lost.tex", "Lost", "Jane Roe", "howto")]

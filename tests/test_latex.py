@@ -1,0 +1,57 @@
+"""The PDF's LaTeX: characters that its fonts cannot draw, and its metadata."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+
+from resume.latex import PDF_FONTS, font_charset, lost_characters
+
+
+def test_the_fonts_cover_latin_hangul_and_punctuation():
+    charsets = [font_charset(family) for family in PDF_FONTS]
+    text = "Back-end · Sep 2023 – Present … TrueSkill™ “quotes” 이흥섭 카카오브레인"
+    assert lost_characters(text, charsets) == []
+
+
+def test_emoji_and_devanagari_are_lost():
+    charsets = [font_charset(family) for family in PDF_FONTS]
+    assert lost_characters("a 🚀 b नम", charsets) == ["🚀", "न", "म"]
+
+
+def test_a_missing_font_is_named():
+    from sphinx.errors import ExtensionError
+
+    with pytest.raises(ExtensionError, match="'No Such Font Sans'"):
+        font_charset("No Such Font Sans")
+
+
+@pytest.mark.sphinx("latex", testroot="lost-glyph")
+def test_a_lost_character_fails_the_build_at_its_line(app, warning):
+    app.build()
+    messages = warning.getvalue()
+    assert "index.md:3: ERROR: the PDF's fonts (Noto Sans, Noto Sans CJK KR) cannot draw '🚀'" in (
+        messages
+    )
+    assert "U+1F680" in messages
+    assert "index.md:7: ERROR:" in messages and "'न' (U+0928)" in messages
+    assert "이" not in messages and "'·'" not in messages and "'–'" not in messages
+    assert app.statuscode == 1
+
+
+@pytest.mark.system
+def test_xelatex_stops_on_a_lost_character(app_params, make_app, rootdir, tmp_path):
+    # Past the check (raw LaTeX is not checked), xelatex itself refuses.
+    from conftest import XELATEX
+
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text((rootdir / "test-lost-glyph" / "conf.py").read_text())
+    (src / "index.md").write_text("# Page\n\n```{raw} latex\nA rocket: 🚀\n```\n")
+    app = make_app("latex", srcdir=src)
+    app.build()
+    assert app.statuscode == 0
+    run = subprocess.run([*XELATEX, "lost.tex"], cwd=app.outdir, capture_output=True, text=True)
+    assert run.returncode != 0
+    assert "Missing character: There is no 🚀 (U+1F680)" in run.stdout
