@@ -49,7 +49,8 @@ _NOT_SOURCE = shutil.ignore_patterns("_build", ".venv", ".git", ".pytest_cache",
 EDITED_SECTION = Path("sections") / "experience.md"
 EDITED_PAGE = "sections/experience.html"
 LANDING_PAGE = Path("_build") / "html" / "index.html"
-PDF = Path("_build") / "latex" / "heungsub-lee.pdf"
+# The PDFs take their names from conf.py (latex_documents): whatever xelatex made.
+LATEX_DIR = Path("_build") / "latex"
 
 # The table's rows, in the order of the edit-preview-publish loop.
 ORDER = ["make html", "make html, 1 edit", "make live loop", "make pdf", "make"]
@@ -278,8 +279,8 @@ def read_sizes(work: Path) -> dict:
     sizes = {}
     if (work / LANDING_PAGE).exists():
         sizes["landing page bytes"] = (work / LANDING_PAGE).stat().st_size
-    if (work / PDF).exists():
-        pdf = (work / PDF).read_bytes()
+    for path in sorted((work / LATEX_DIR).glob("*.pdf"))[:1]:
+        pdf = path.read_bytes()
         sizes["PDF bytes"] = len(pdf)
         sizes["PDF pages"] = pdf_page_count(pdf)
     return sizes

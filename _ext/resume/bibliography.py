@@ -176,7 +176,7 @@ class ResumeStyle(UnsrtStyle):
         return sentence[names] if as_sentence else names
 
     def format_title(self, e, which_field, as_sentence=True):
-        # Titles stay as written: "HyperCLOVA" and "torchgpipe" keep their case.
+        # Titles stay as written: "GPipe" and "PyTorch" keep their case.
         title = field(which_field)
         if "url" in e.fields:
             title = href(field("url", raw=True))[title]

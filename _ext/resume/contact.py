@@ -3,9 +3,9 @@
 The facts live in one config value::
 
     resume_contact = {
-        "email": "heungsub@subl.ee",
-        "url": "https://subl.ee/",
-        "profiles": ["https://github.com/sublee", "https://www.linkedin.com/in/sublee"],
+        "email": "jane@example.org",
+        "url": "https://jane.example.org/",
+        "profiles": ["https://github.com/janeroe", "https://www.linkedin.com/in/janeroe"],
     }
 
 The ``contact`` directive renders them as the landing page's contact line (an
@@ -72,7 +72,7 @@ class Contact:
 
 
 def display_address(url: str) -> str:
-    """``https://www.linkedin.com/in/sublee`` -> ``linkedin.com/in/sublee``."""
+    """``https://www.linkedin.com/in/janeroe`` -> ``linkedin.com/in/janeroe``."""
     parts = urlsplit(url)
     host = parts.netloc.removeprefix("www.")
     return (host + parts.path).rstrip("/")

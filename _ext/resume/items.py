@@ -3,12 +3,12 @@
 Each item is written once in its MyST page::
 
     :::{job} Software Engineer
-    :org: Global AI Platform Corporation
-    :org-url: https://globalaiplatform.com/
+    :org: Example Corp
+    :org-url: https://example.com/
     :start: 2023-09
     :end: present
 
-    What he did there, in Markdown.
+    What was done there, in Markdown.
     :::
 
 The directives ``job``, ``project``, ``talk`` and ``education`` share one
