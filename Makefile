@@ -65,7 +65,7 @@ html: $(BIN)/.installed
 # changes nothing (tests/test_reproducible.py checks it).
 pdf: $(BIN)/.installed apt
 	$(SPHINXBUILD) -b latex -d $(BUILDDIR)/doctrees $(SPHINXOPTS) $(PAPEROPT) $(SOURCEDIR) $(BUILDDIR)/latex
-	cd $(BUILDDIR)/latex && for tex in *.tex; do $(XELATEX) "$$tex" || exit; done
+	cd $(BUILDDIR)/latex && printf '%s\n' *.tex | xargs -P 2 -I {} sh -c '$(XELATEX) {} > /dev/null || { grep -A 3 "^\./" "$$(basename {} .tex).log"; exit 1; }'
 	if [ -d $(BUILDDIR)/html ]; then cp $(BUILDDIR)/latex/*.pdf $(BUILDDIR)/html/; fi
 
 latexpdf: pdf

@@ -134,8 +134,14 @@ html_theme_options = {
 latex_engine = "xelatex"
 latex_theme = "howto"
 latex_toplevel_sectioning = "section"
-# The PDF is named after the project (heungsub-lee.pdf); make reads the name here.
-latex_documents = [(root_doc, f"{project.lower().replace(' ', '-')}.tex", project, author, "howto")]
+# Two PDFs from the same pages, named after the project: the one-page résumé
+# (heungsub-lee.pdf, Read the Docs' PDF download) and the full CV with air
+# (heungsub-lee-cv.pdf). make builds every .tex that this list names.
+_pdf = project.lower().replace(" ", "-")
+latex_documents = [
+    (root_doc, f"{_pdf}.tex", project, author, "resumeonepage"),
+    (root_doc, f"{_pdf}-cv.tex", project, author, "howto"),
+]
 latex_domain_indices = False
 latex_show_urls = "no"
 latex_elements = {

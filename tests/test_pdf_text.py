@@ -17,11 +17,13 @@ from datetime import datetime, timezone
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import build_pdf, copy_site, sphinx_warnings
+from helpers import build_pdf, copy_site, sphinx_warnings
 
 pytestmark = pytest.mark.system
 
 NAME = "heungsub-lee"
+#: Every PDF the project publishes: the one-page résumé and the full CV.
+PDFS = [f"{NAME}.pdf", f"{NAME}-cv.pdf"]
 SECTIONS = ["experience", "open-source", "contributions", "publications", "talks", "education"]
 
 
@@ -62,7 +64,9 @@ def source_phrases(site) -> list[str]:
     for page in pages:
         soup = BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
         article = soup.select_one("article")
-        for screen_only in article.select(".resume-cards, .resume-pdf-link, .headerlink"):
+        # What only the web shows: the cards, the downloads, each paper's BibTeX.
+        web_only = ".resume-cards, .resume-downloads, .resume-pdf-link, details, .headerlink"
+        for screen_only in article.select(web_only):
             screen_only.decompose()
         for item in article.select(".resume-item-title, .resume-item-org, .resume-item-dates"):
             phrases.append(_flat(item.get_text()))
@@ -79,6 +83,8 @@ def source_phrases(site) -> list[str]:
         (site / "sections/publications.html").read_text(encoding="utf-8"), "html.parser"
     )
     for citation in soup.select(".citation"):
+        for details in citation.select("details"):
+            details.decompose()
         phrases.extend(s for s in _sentences(citation.get_text()) if len(s) > 20)
     return [p for p in dict.fromkeys(phrases) if p]
 
@@ -94,18 +100,21 @@ def phrases(site) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def letter_pdf(tmp_path_factory):
+def letter_latex(tmp_path_factory):
     src = copy_site(tmp_path_factory.mktemp("letter") / "src")
     out = src.parent / "_build"
     result = build_pdf(src, out, "-D", "latex_elements.papersize=letterpaper")
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr
     assert sphinx_warnings(result.stderr) == []
-    return out / "latex" / f"{NAME}.pdf"
+    return out / "latex"
 
 
-@pytest.fixture(scope="module", params=["a4", "letter"])
-def pdf(request, pdf_build, letter_pdf):
-    return pdf_build[0] / f"{NAME}.pdf" if request.param == "a4" else letter_pdf
+@pytest.fixture(
+    scope="module", params=[(paper, name) for paper in ("a4", "letter") for name in PDFS]
+)
+def pdf(request, pdf_build, letter_latex):
+    paper, name = request.param
+    return (pdf_build[0] if paper == "a4" else letter_latex) / name
 
 
 @pytest.mark.parametrize("extractor", EXTRACTORS)
@@ -128,8 +137,8 @@ def test_hyphens_spaces_and_letters_as_typed(pdf, extractor):
 
 
 @pytest.mark.parametrize("extractor", EXTRACTORS)
-def test_items_in_reading_order(pdf_build, extractor):
-    text = _flat(EXTRACTORS[extractor](pdf_build[0] / f"{NAME}.pdf"))
+def test_items_in_reading_order(pdf, extractor):
+    text = _flat(EXTRACTORS[extractor](pdf))
     order = [
         "Software Engineer · Global AI Platform Corporation",
         "Software Engineering Manager · NAVER",

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -28,6 +29,9 @@ from sphinx.util.texescape import escape
 from . import domain
 
 STY = Path(__file__).with_name("resume.sty")
+#: The one-page résumé's class, and the LaTeX theme that names it.
+ONE_PAGE_CLASS = Path(__file__).with_name("resumeonepage.cls")
+THEMES = Path(__file__).with_name("latex_themes")
 
 
 class resume_bibliography(nodes.General, nodes.Element):
@@ -87,15 +91,25 @@ def configure_latex(app: Sphinx, config) -> None:
     """Put resume.sty beside the .tex and load it, with the PDF's metadata (``config-inited``).
 
     The metadata come from ``author`` and ``resume_keywords``: nothing about
-    the owner is written twice.
+    the owner is written twice.  The ``resumeonepage`` LaTeX theme (for the
+    fifth field of ``latex_documents``) makes a document the one-page résumé.
     """
-    if str(STY) not in config.latex_additional_files:
-        config.latex_additional_files = [*config.latex_additional_files, str(STY)]
+    extra = [str(STY), str(ONE_PAGE_CLASS)]
+    config.latex_additional_files = [
+        *config.latex_additional_files,
+        *(name for name in extra if name not in config.latex_additional_files),
+    ]
+    if str(THEMES) not in config.latex_theme_path:
+        config.latex_theme_path = [*config.latex_theme_path, str(THEMES)]
     elements = dict(config.latex_elements)
     elements["preamble"] = (
         "\\usepackage{resume}\n" + pdf_metadata(config) + elements.get("preamble", "")
     )
     config.latex_elements = elements
+    if os.environ.get("READTHEDOCS") == "True" and len(config.latex_documents) > 1:
+        # Read the Docs makes one PDF of the LaTeX output (latexmk -jobname):
+        # the first document; .readthedocs.yaml builds the others itself.
+        config.latex_documents = config.latex_documents[:1]
 
 
 def pdf_metadata(config) -> str:
