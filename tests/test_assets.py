@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import re
+import shutil
+import zlib
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
+from helpers import build_again, css_selectors, soup_of, uses_class
 from resume.assets import names_in_pages, prune_css, prune_css_cached
 
 CSS = """/* a comment */
@@ -76,9 +80,62 @@ def test_names_in_pages(tmp_path):
     assert names_in_pages([page]) == ({"a", "b", "c"}, {"x"})
 
 
+def test_selectors_are_read_whole():
+    css = ".sd-card-body{a:b}@media print{.x .sd-card,p{c:d}}.sd-cards{e:f}"
+    assert css_selectors(css) == {".sd-card-body", ".x .sd-card", "p", ".sd-cards"}
+    assert [s for s in css_selectors(css) if uses_class(s, "sd-card")] == [".x .sd-card"]
+
+
+# -- Cache keys: every ?v= is the checksum of the file served -------------------------
+
+#: The stylesheets that the furo test root prunes (its resume_prune_css).
+PRUNED = ["styles/furo.css", "styles/furo-extensions.css", "sphinx-design.min.css"]
+
+
+def cache_keys(outdir: Path) -> dict[str, str]:
+    """``{stylesheet: its ?v=}`` for each pruned stylesheet that index.html links."""
+    keys = {}
+    for link in soup_of(outdir / "index.html").select('link[rel="stylesheet"]'):
+        path, _, query = link["href"].partition("?")
+        name = path.removeprefix("_static/")
+        if name in PRUNED:
+            keys[name] = query.removeprefix("v=")
+    assert sorted(keys) == sorted(PRUNED)
+    return keys
+
+
+def crc32(path: Path) -> str:
+    return format(zlib.crc32(path.read_bytes()), "08x")
+
+
+def test_cache_keys_follow_the_pruned_files_through_an_edit(make_app, rootdir, tmp_path):
+    src = shutil.copytree(rootdir / "test-furo", tmp_path / "furo")
+    first = make_app("html", srcdir=src, builddir=tmp_path / "_build")
+    first.build()
+    assert first.statuscode == 0 and first.warning.getvalue() == ""
+    design = first.outdir / "_static" / "sphinx-design.min.css"
+    before = cache_keys(first.outdir)
+    assert before == {name: crc32(first.outdir / "_static" / name) for name in PRUNED}
+    # No grid on the page: sphinx-design's grid rules are pruned.
+    assert not [s for s in css_selectors(design.read_text()) if uses_class(s, "sd-row")]
+
+    # A grid: the pruned set changes, and so must the key, in the same output.
+    index = src / "index.md"
+    grid = "::::{grid} 2\n:::{grid-item}\nOne.\n:::\n:::{grid-item}\nTwo.\n:::\n::::\n"
+    index.write_text(index.read_text(encoding="utf-8") + "\n" + grid, encoding="utf-8")
+    second = build_again(make_app, first)
+    assert second.statuscode == 0 and second.warning.getvalue() == ""
+    assert second.outdir == first.outdir
+    assert ".sd-row" in css_selectors(design.read_text())
+    after = cache_keys(second.outdir)
+    assert after == {name: crc32(second.outdir / "_static" / name) for name in PRUNED}
+    assert after["sphinx-design.min.css"] != before["sphinx-design.min.css"]
+
+
 # -- The site --------------------------------------------------------------------------
 
 
+@pytest.mark.system
 def test_no_search_and_no_index(site):
     assert not (site / "search.html").exists()
     assert not (site / "searchindex.js").exists()
@@ -97,10 +154,17 @@ def test_no_search_and_no_index(site):
         assert not soup.select('link[href*="pygments.css"]'), path
 
 
+@pytest.mark.system
 def test_stylesheets_keep_the_rules_the_site_uses(site):
-    furo = (site / "_static" / "styles" / "furo.css").read_text(encoding="utf-8")
-    design = (site / "_static" / "sphinx-design.min.css").read_text(encoding="utf-8")
-    assert ".sidebar-drawer" in furo and ".theme-toggle" in furo and ".scrolled" in furo
-    assert ".admonition" not in furo and ".sig-name" not in furo
-    assert ".sd-card" in design and ".sd-badge" in design
-    assert ".sd-tab-set" not in design and ".sd-dropdown" not in design
+    def selectors(name: str) -> set[str]:
+        return css_selectors((site / "_static" / name).read_text(encoding="utf-8"))
+
+    def classes(selectors: set[str]) -> set[str]:
+        return set(re.findall(r"\.([\w-]+)", " ".join(selectors)))
+
+    furo, design = selectors("styles/furo.css"), selectors("sphinx-design.min.css")
+    assert {"sidebar-drawer", "theme-toggle", "scrolled"} <= classes(furo)
+    assert not {"admonition", "sig-name"} & classes(furo)
+    # The card's own rule, not only those of its parts (.sd-card-body, ...).
+    assert {".sd-card", ".sd-badge"} <= design
+    assert not {"sd-tab-set", "sd-dropdown"} & classes(design)

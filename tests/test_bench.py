@@ -7,7 +7,9 @@ import subprocess
 import sys
 import zlib
 
-from conftest import ROOT
+import pytest
+
+from helpers import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
 
@@ -94,6 +96,7 @@ def test_an_edit_replaces_the_previous_one(tmp_path):
     assert page.read_text(encoding="utf-8") == "# Title\n\nText.\n\nBenchmark edit 2.\n"
 
 
+@pytest.mark.system
 def test_make_bench_times_a_clean_html_build_of_the_working_tree(tmp_path):
     figures = tmp_path / "bench.json"
     result = subprocess.run(

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from bs4 import BeautifulSoup
 from sphinx.errors import ConfigError
 
+from helpers import page, sphinx_warnings
 from resume.contact import Contact, display_address
 
 CONTACT = {
@@ -58,9 +58,9 @@ def test_malformed_contact_is_refused(value, message):
     assert message in str(info.value)
 
 
+@pytest.mark.system
 def test_landing_page_shows_the_contact_from_conf(site):
-    soup = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
-    line = soup.select_one("article .resume-header .resume-contact")
+    line = page(site, "index.html").select_one("article .resume-header .resume-contact")
     assert [(a.get_text(), a["href"]) for a in line.select("a")] == [
         ("heungsub@subl.ee", "mailto:heungsub%40subl.ee"),
         ("subl.ee", "https://subl.ee/"),
@@ -80,18 +80,23 @@ def test_landing_page_shows_the_contact_from_conf(site):
     assert all(icon["aria-hidden"] == "true" for icon in icons)
 
 
-def test_malformed_contact_fails_the_build_at_its_line_in_conf(tmp_path):
-    from conftest import copy_site, sphinx_build, sphinx_warnings
-
-    src = copy_site(tmp_path / "src")
-    conf = src / "conf.py"
-    text = conf.read_text(encoding="utf-8")
-    line = next(n for n, row in enumerate(text.splitlines(), 1) if row.startswith("resume_contact"))
-    conf.write_text(text.replace('"email": "heungsub@subl.ee"', '"email": "heungsub"'), "utf-8")
-    result = sphinx_build(src, "html", tmp_path / "_build")
-    assert result.returncode != 0
-    assert f"conf.py:{line}: ERROR: resume_contact: 'heungsub' is not an e-mail address" in (
-        result.stderr
+def test_malformed_contact_fails_the_build_at_its_line_in_conf(make_app, tmp_path):
+    conf = tmp_path / "conf.py"
+    conf.write_text(
+        'extensions = ["myst_parser", "resume"]\n'
+        'myst_enable_extensions = ["colon_fence"]\n'
+        "nitpicky = True\n"
+        "\n"
+        "resume_contact = {\n"
+        '    "email": "heungsub",\n'
+        "}\n",
+        encoding="utf-8",
     )
-    assert "Traceback" not in result.stderr
-    assert len(sphinx_warnings(result.stderr)) == 1
+    (tmp_path / "index.md").write_text("# Page\n\n:::{contact}\n:::\n", encoding="utf-8")
+    app = make_app("html", srcdir=tmp_path)
+    app.build()
+    output = app.warning.getvalue()
+    assert f"{conf}:5: ERROR: resume_contact: 'heungsub' is not an e-mail address" in output
+    assert "Traceback" not in output
+    assert len(sphinx_warnings(output)) == 1, output
+    assert app.statuscode == 1

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+import pytest
+
+from helpers import ROOT, page, pdf_name
 from resume.web import pdf_url
 
 
@@ -32,10 +35,8 @@ def test_pdf_url_from_the_configuration_wins():
     )
 
 
+@pytest.mark.system
 def test_download_link_on_the_site(site):
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
-    link = soup.select_one("a.resume-pdf-link")
+    link = page(site, "index.html").select_one("a.resume-pdf-link")
     assert link.get_text() == "Download PDF"
-    assert link["href"] == "heungsub-lee.pdf"
+    assert link["href"] == pdf_name(ROOT) == "heungsub-lee.pdf"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -188,6 +190,51 @@ def test_item_renders_in_latex(app, warning):
     assert r"\resumeskillcategory{Languages}{Go, Python}" in tex
 
 
+def latex_calls(tex: str, macro: str, arity: int) -> list[list[str]]:
+    """The arguments of each call of ``\\<macro>`` in *tex*, braces balanced."""
+    calls = []
+    for match in re.finditer(re.escape(f"\\{macro}") + r"(?![A-Za-z])", tex):
+        arguments, at = [], match.end()
+        for _ in range(arity):
+            assert tex[at] == "{", tex[match.start() : at + 40]
+            depth, start = 0, at
+            while True:
+                depth += {"{": 1, "}": -1}.get(tex[at], 0) if tex[at - 1] != "\\" else 0
+                at += 1
+                if depth == 0:
+                    break
+            arguments.append(tex[start + 1 : at - 1])
+        calls.append(arguments)
+    return calls
+
+
+def test_html_and_latex_show_the_dates_of_date_range(make_app, rootdir, tmp_path):
+    # One rule for every output: the web page's dates and the PDF's are the item's own.
+    src = shutil.copytree(rootdir / "test-items", tmp_path / "items")
+    html = make_app("html", srcdir=src, builddir=tmp_path / "html")
+    html.build()
+    latex = make_app("latex", srcdir=src, builddir=tmp_path / "latex")
+    latex.build()
+    assert (html.statuscode, latex.statuscode) == (0, 0)
+    items = get_items(html.env)
+    assert [item.date_range() for item in items] == [
+        "Sep 2023 – Present",
+        "2019 – Feb 2020",
+        "Aug 2018",
+    ]
+    soup = BeautifulSoup((html.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    shown = [node.get_text() for node in soup.select(".resume-item .resume-item-dates")]
+    tex = (latex.outdir / "projectnamenotset.tex").read_text(encoding="utf-8")
+    printed = [
+        dates.replace("\\textendash{}", "–")
+        for _, _, dates in latex_calls(tex, "resumeitemheader", 3)
+    ]
+    assert shown == printed == [item.dates_line() for item in items]
+    # The location comes before the dates; without one, the dates are all there is.
+    assert shown[0] == f"Seoul · {items[0].date_range()}"
+    assert shown[1:] == printed[1:] == [item.date_range() for item in items[1:]]
+
+
 BAD_INPUTS = {
     "malformed date": (
         ":start: 2023-9\n:end: present\n",
@@ -250,9 +297,6 @@ def test_as_written_order_is_allowed(make_app, tmp_path):
 
 def test_bad_skills_line_fails_the_build(make_app, tmp_path):
     src = write_root(tmp_path, ":::{skills}\nGo, Python\n:::\n")
-    (src / "conf.py").write_text(
-        (src / "conf.py").read_text().replace('"resume_items"', '"resume_skills"')
-    )
     app = make_app("html", srcdir=src)
     app.build()
     assert "index.md:3: ERROR: line 1 of the skills, 'Go, Python'" in app.warning.getvalue()

@@ -146,6 +146,7 @@ def test_landing_page_of_a_small_project(app, warning):
 # -- The site -------------------------------------------------------------------------
 
 
+@pytest.mark.system
 def test_landing_page_describes_the_owner_and_his_papers(site):
     data = json_ld((site / "index.html").read_text(encoding="utf-8"))
     person, *articles = data["@graph"]
@@ -205,6 +206,7 @@ def test_landing_page_describes_the_owner_and_his_papers(site):
     ]
 
 
+@pytest.mark.system
 def test_only_the_landing_page_has_json_ld(site):
     for path in site.rglob("*.html"):
         if path.name != "index.html":

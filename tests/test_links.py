@@ -8,12 +8,13 @@ file of the site, and its fragment, where it has one, an ``id`` in that file
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+
+from helpers import soup_of
 
 # Attributes that point at another file or a place in one.
 _LINKING = [("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"), ("area", "href")]
@@ -70,24 +71,16 @@ def broken_internal_links(site: Path) -> list[str]:
     return broken
 
 
-@pytest.fixture(scope="module")
-def made_site(site, pdf_build, tmp_path_factory) -> Path:
-    """The site as ``make`` leaves it: the pages, and the PDF beside them."""
-    made = shutil.copytree(site, tmp_path_factory.mktemp("made") / "html")
-    latex, _ = pdf_build
-    shutil.copy(latex / "heungsub-lee.pdf", made)
-    return made
-
-
+@pytest.mark.system
 def test_every_internal_link_and_anchor_of_the_site_resolves(made_site):
     pages = list(made_site.rglob("*.html"))
     assert len(pages) >= 7
     assert broken_internal_links(made_site) == []
 
 
+@pytest.mark.system
 def test_the_cards_and_citations_are_among_the_links_checked(site):
-    soup = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
-    hrefs = [a["href"] for a in soup.select("a[href]")]
+    hrefs = [a["href"] for a in soup_of(site / "index.html").select("a[href]")]
     assert "sections/publications.html#publications" in hrefs
 
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
-from conftest import ROOT
+from helpers import ROOT
 
 PATHS = ["conf.py", "_ext", "bench", "tests", "tools/update_deps.py"]
 
@@ -24,3 +25,13 @@ def test_ruff_check():
 def test_ruff_format():
     result = ruff("format", "--check", "--no-cache")
     assert result.returncode == 0, result.stdout
+
+
+def test_tests_import_helpers_not_conftest():
+    # conftest.py is pytest's: fixtures and hooks. What tests share is in helpers.py.
+    importing = [
+        path.name
+        for path in sorted((ROOT / "tests").glob("*.py"))
+        if re.search(r"^\s*(from conftest import|import conftest)\b", path.read_text(), re.M)
+    ]
+    assert importing == []

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import re
-import subprocess
+from pathlib import Path
+from typing import NamedTuple
 
 import pytest
+from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from conftest import build_pdf, copy_site, sphinx_warnings
+from helpers import ROOT, build_pdf, copy_site, pdf_name, run, sphinx_warnings
 
-NAME = "heungsub-lee"
+pytestmark = pytest.mark.system
+
+#: The PDF's name without its suffix, as conf.py's latex_documents gives it.
+NAME = Path(pdf_name(ROOT)).stem
 HEADINGS = [
     "Work Experience",
     "Open Source Experience",
@@ -22,10 +27,6 @@ HEADINGS = [
     "Skills",
     "Languages",
 ]
-
-
-def run(*command: str) -> str:
-    return subprocess.run(command, check=True, capture_output=True, text=True).stdout
 
 
 @pytest.fixture(scope="module")
@@ -89,15 +90,78 @@ def test_publications_inside_their_section(text):
     assert "References" not in text
 
 
-def test_items_with_dates_on_the_same_line(text):
-    lines = text.splitlines()
-    for title, dates in [
-        ("Software Engineer · Global AI Platform Corporation", "Sep 2023 – Present"),
-        ("Game Server Engineer · NEXON", "Mar 2011 – Dec 2018"),
-        ("torchgpipe", "Feb 2019 – Apr 2020"),
-        ("Computer Software · Kwangwoon University", "2008"),
-    ]:
-        assert title in lines and dates in lines
+class Line(NamedTuple):
+    """A line of text as pdftotext lays it out: its box, its words and theirs."""
+
+    page: int
+    x0: float
+    x1: float
+    y1: float  # the bottom of the box: same font, same baseline, same value
+    words: tuple[str, ...]
+    rights: tuple[float, ...]  # the right edge of each word
+
+
+def lines_of(pdf: Path) -> list[Line]:
+    """Every line of *pdf* with its position (``pdftotext -bbox-layout``), in points."""
+    soup = BeautifulSoup(run("pdftotext", "-bbox-layout", str(pdf), "-"), "html.parser")
+    return [
+        Line(
+            number,
+            float(line["xmin"]),
+            float(line["xmax"]),
+            float(line["ymax"]),
+            tuple(word.get_text() for word in line.find_all("word")),
+            tuple(float(word["xmax"]) for word in line.find_all("word")),
+        )
+        for number, page in enumerate(soup.find_all("page"), 1)
+        for line in page.find_all("line")
+    ]
+
+
+def find(words: tuple[str, ...], phrase: str) -> tuple[int, int] | None:
+    """Where the words of *phrase* run in *words*: ``(first, end)``, or None."""
+    wanted = tuple(phrase.split())
+    for start in range(len(words) - len(wanted) + 1):
+        if words[start : start + len(wanted)] == wanted:
+            return start, start + len(wanted)
+    return None
+
+
+#: Items whose title and dates fit on one line, in every layout of the PDF.
+ITEMS = [
+    ("Software Engineer · Kakao Brain", "Dec 2018 – Aug 2020"),
+    ("Game Server Engineer · NEXON", "Mar 2011 – Dec 2018"),
+    ("torchgpipe", "Feb 2019 – Apr 2020"),
+    ("Profiling · PyCon Korea", "Aug 2015"),
+    ("Computer Software · Kwangwoon University", "2008"),
+]
+
+
+def test_items_with_dates_on_the_same_line(latex):
+    # Every PDF that `make pdf` makes: the dates stand on the title's line, flush right.
+    pdfs = sorted(latex.glob("*.pdf"))
+    assert pdfs
+    for pdf in pdfs:
+        lines = lines_of(pdf)
+        for title, dates in ITEMS:
+            heads = [line for line in lines if find(line.words, title) == (0, len(title.split()))]
+            assert len(heads) == 1, (pdf.name, title, heads)
+            head = heads[0]
+            # The dates nearest below or beside the title (a year may occur elsewhere too).
+            found = [
+                line
+                for line in lines
+                if line.page == head.page and line.y1 > head.y1 - 3 and find(line.words, dates)
+            ]
+            assert found, (pdf.name, dates)
+            line = min(found, key=lambda line: line.y1 - head.y1)
+            right = line.rights[find(line.words, dates)[1] - 1]
+            # On the title's baseline, not on the next line.
+            assert abs(line.y1 - head.y1) <= 1, (pdf.name, title, head, line)
+            # Flush right: at the right edge of the title's column, as far as
+            # any line that starts in that column (text, lists, citations) goes.
+            margin = max(other.x1 for other in lines if head.x0 - 1 <= other.x0 <= head.x0 + 40)
+            assert abs(right - margin) <= 2, (pdf.name, title, right, margin)
 
 
 def test_words_are_whole(text):

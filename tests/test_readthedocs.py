@@ -12,15 +12,18 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from bs4 import BeautifulSoup
 
-from conftest import ROOT, RTD_CANONICAL_URL, copy_site, local_env, rtd_config, site_pages
+from helpers import (
+    ROOT,
+    RTD_CANONICAL_URL,
+    copy_site,
+    local_env,
+    rtd_config,
+    site_pages,
+    soup_of,
+)
 
 SCHEMA = ROOT / "tests" / "schemas" / "readthedocs-v2.json"
-
-
-def soup_of(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 # -- The configuration ----------------------------------------------------------
@@ -59,6 +62,7 @@ def _pinned(requirements: Path) -> set[str]:
     return names
 
 
+@pytest.mark.system
 def test_requirements_hold_everything_the_build_imports(tmp_path):
     """Read the Docs installs requirements.txt only: the build must need nothing else."""
     src = copy_site(tmp_path / "src")
@@ -91,12 +95,14 @@ def test_requirements_hold_everything_the_build_imports(tmp_path):
 # -- The HTML build, as Read the Docs runs it -------------------------------------
 
 
+@pytest.mark.system
 def test_html_build_succeeds_without_a_warning(rtd_build):
     result = rtd_build.html_result
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr and "ERROR" not in result.stderr, result.stderr
 
 
+@pytest.mark.system
 def test_canonical_and_opengraph_urls_come_from_read_the_docs(rtd_build):
     html = rtd_build.output / "html"
     for name in site_pages(html):
@@ -105,6 +111,7 @@ def test_canonical_and_opengraph_urls_come_from_read_the_docs(rtd_build):
         assert soup.select_one('meta[property="og:url"]')["content"] == RTD_CANONICAL_URL + name
 
 
+@pytest.mark.system
 def test_sitemap_and_robots_use_the_read_the_docs_address(rtd_build):
     html = rtd_build.output / "html"
     locs = re.findall(r"<loc>([^<]+)</loc>", (html / "sitemap.xml").read_text(encoding="utf-8"))
@@ -116,6 +123,7 @@ def test_sitemap_and_robots_use_the_read_the_docs_address(rtd_build):
     )
 
 
+@pytest.mark.system
 def test_404_page_links_work_at_any_depth_of_the_version(rtd_build):
     soup = soup_of(rtd_build.output / "html" / "404.html")
     links = [a["href"] for a in soup.select("a[href]") if not re.match(r"#|https?:", a["href"])]
@@ -128,6 +136,7 @@ def test_404_page_links_work_at_any_depth_of_the_version(rtd_build):
 # -- The PDF, as Read the Docs builds it --------------------------------------------
 
 
+@pytest.mark.system
 def test_pdf_build_succeeds(rtd_build, request):
     index = soup_of(rtd_build.output / "html" / "index.html")
     if not index.select("a.resume-pdf-link"):

@@ -16,18 +16,22 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import (
+from helpers import (
     ROOT,
     XELATEX,
     build_pdf,
     copy_site,
     local_env,
+    pdf_name,
     sphinx_build,
     sphinx_warnings,
 )
 
+pytestmark = pytest.mark.system
+
 EPOCH = "1700000000"  # 2023-11-14 22:13:20 UTC
-NAME = "heungsub-lee"
+#: The PDF's name without its suffix, as conf.py's latex_documents gives it.
+NAME = Path(pdf_name(ROOT)).stem
 
 
 def _files(root: Path, skip: tuple[str, ...] = ()) -> dict[str, bytes]:

@@ -8,7 +8,9 @@ import subprocess
 
 import pytest
 
-from conftest import PAGES, VNU_JAR
+from helpers import PAGES, VNU_JAR
+
+pytestmark = pytest.mark.system
 
 
 def validate(paths) -> list[dict]:

@@ -8,7 +8,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import PAGES, site_pages
+from helpers import PAGES, page, site_pages
 from resume.web import absolute_uri, meta_description, robots_txt
 
 BASE = "https://heungsub-lee.readthedocs.io/"
@@ -22,10 +22,6 @@ TITLES = {
     "sections/publications.html": "Publications - Heungsub Lee",
     "sections/talks.html": "Public Speeches - Heungsub Lee",
 }
-
-
-def page(site, name: str) -> BeautifulSoup:
-    return BeautifulSoup((site / name).read_text(encoding="utf-8"), "html.parser")
 
 
 def meta(soup: BeautifulSoup, key: str) -> str:
@@ -68,10 +64,12 @@ def test_meta_description_is_found_among_the_tags():
 # -- Every page --------------------------------------------------------------------------
 
 
+@pytest.mark.system
 def test_pages_are_the_ones_the_browser_tests_visit(site):
     assert site_pages(site) == PAGES == sorted(TITLES)
 
 
+@pytest.mark.system
 @pytest.mark.parametrize("name", PAGES)
 def test_page_has_title_description_and_link_preview_tags(site, name):
     soup = page(site, name)
@@ -92,11 +90,13 @@ def test_page_has_title_description_and_link_preview_tags(site, name):
     )
 
 
+@pytest.mark.system
 def test_landing_page_description_is_the_owners_own(site):
     soup = page(site, "index.html")
     assert meta(soup, "description").startswith("Heungsub Lee, software engineer: ML platforms")
 
 
+@pytest.mark.system
 @pytest.mark.parametrize("name", PAGES)
 def test_nothing_loads_from_another_host(site, name):
     soup = page(site, name)
@@ -115,12 +115,14 @@ def test_nothing_loads_from_another_host(site, name):
     )
 
 
+@pytest.mark.system
 def test_stylesheets_load_nothing_from_another_host(site):
     for path in (site / "_static").rglob("*.css"):
         css = path.read_text(encoding="utf-8")
         assert not re.search(r"@import|url\(\s*['\"]?(https?:)?//", css), path
 
 
+@pytest.mark.system
 @pytest.mark.parametrize("name", PAGES)
 def test_no_view_source_or_edit_links(site, name):
     soup = page(site, name)
@@ -133,15 +135,18 @@ def test_no_view_source_or_edit_links(site, name):
 # -- Findable ---------------------------------------------------------------------------
 
 
+@pytest.mark.system
 def test_sitemap_lists_every_page_but_the_404(site):
     locs = re.findall(r"<loc>([^<]+)</loc>", (site / "sitemap.xml").read_text(encoding="utf-8"))
     assert sorted(locs) == sorted(BASE + name for name in PAGES if name != "404.html")
 
 
+@pytest.mark.system
 def test_robots_txt_names_the_sitemap(site):
     assert (site / "robots.txt").read_text(encoding="utf-8") == robots_txt(BASE)
 
 
+@pytest.mark.system
 def test_404_page_links_are_absolute(site):
     soup = page(site, "404.html")
     assert soup.select_one("article h1").get_text(strip=True).startswith("Page not found")
@@ -155,6 +160,7 @@ def test_404_page_links_are_absolute(site):
 # -- Accessible markup -------------------------------------------------------------------
 
 
+@pytest.mark.system
 def test_publications_are_a_list_of_list_items(site):
     soup = page(site, "sections/publications.html")
     entries = soup.select('[role="list"] > [role="listitem"].citation')
@@ -162,6 +168,7 @@ def test_publications_are_a_list_of_list_items(site):
     assert not soup.select('[role="doc-biblioentry"]')
 
 
+@pytest.mark.system
 @pytest.mark.parametrize("name", ["index.html", "sections/experience.html"])
 def test_sidebars_are_named_landmarks(site, name):
     soup = page(site, name)
@@ -172,6 +179,7 @@ def test_sidebars_are_named_landmarks(site, name):
 # -- Weight ----------------------------------------------------------------------------------
 
 
+@pytest.mark.system
 def test_landing_page_and_everything_it_loads_weigh_under_100_kb(site):
     soup = page(site, "index.html")
     assets = {

@@ -1,3 +1,4 @@
 extensions = ["myst_parser", "resume"]
+exclude_patterns = ["_build"]
 myst_enable_extensions = ["colon_fence"]
 nitpicky = True

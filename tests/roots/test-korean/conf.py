@@ -1,6 +1,7 @@
 project = "Korean"
 author = "이흥섭"
 extensions = ["myst_parser", "resume"]
+exclude_patterns = ["_build"]
 nitpicky = True
 latex_engine = "xelatex"
 latex_theme = "howto"
