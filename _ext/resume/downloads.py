@@ -1,0 +1,245 @@
+"""The Downloads row: every file the résumé is published as, with its format and size.
+
+``{downloads}`` (a directive without content, for the web only) writes one
+row on the page: a list named "Downloads" with a link to each file:
+
+* the PDF of each LaTeX document (``latex_documents``): the résumé (the
+  first; "1 page" where it is the one-page résumé), then the full CV; the
+  first where the site finds it (:func:`.web.pdf_url`: beside the pages, or
+  Read the Docs' download), the others beside the pages;
+* JSON Resume (``resume.json``), Markdown (``resume.md``) and plain text
+  (``resume.txt``), which the build writes beside the pages;
+* each .bib file of ``bibtex_bibfiles`` (:mod:`.bibtex` copies it there).
+
+Each link gives the file's format and, where the file is in the output when
+the build ends, its size.  Some of these files are written when the pages
+already are (at ``build-finished``), so the sizes are filled in then, by a
+pass over the pages that have the row (:func:`fill_in_sizes`); a rebuild
+that does not write the page again still gets the sizes of the new files.
+The PDF is built by another process and put beside the pages afterwards
+(``make``): its size shows where a PDF is already there when the HTML build
+ends, and :func:`main` (``main(["_build/html"])``) fills the sizes in again
+after it has been copied.  A file served from elsewhere (Read the Docs'
+PDF) shows its format only.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import NamedTuple
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.osutil import relative_uri
+
+from .bibtex import published_name
+from .i18n import translate
+from .latex import ONE_PAGE_CLASS
+from .web import pdf_url
+
+#: What a page with the row contains.
+MARKER = 'class="resume-downloads"'
+LABEL_ID = "resume-downloads-label"
+
+
+class Download(NamedTuple):
+    """A file the résumé is published as."""
+
+    label: str  #: what it is, for a reader
+    format: str  #: its format, as a reader names it
+    mimetype: str  #: the link's ``type``
+    target: str  #: a path relative to the site's root, or an address
+
+
+def _files(language: str | None) -> list[Download]:
+    """The files the build writes beside the pages, in the order the row lists them."""
+    return [
+        Download("JSON Resume", "JSON", "application/json", "resume.json"),
+        Download("Markdown", "MD", "text/markdown", "resume.md"),
+        # Translators: resume.txt, in the Downloads row.
+        Download(translate("Plain text", language), "TXT", "text/plain", "resume.txt"),
+    ]
+
+
+def _pdf(config, index: int, document: tuple, environ) -> Download:
+    language = getattr(config, "language", None)
+    if index == 0:
+        # Translators: the PDF of the résumé, in the Downloads row.
+        label = translate("Résumé", language)
+    elif index == 1:
+        # Translators: the PDF of the full CV, in the Downloads row.
+        label = translate("Full CV", language)
+    else:
+        label = document[2]
+    fmt = "PDF"
+    # The one-page résumé's LaTeX theme (latex.py) says how long it is.
+    if len(document) > 4 and document[4] == ONE_PAGE_CLASS.stem:
+        # Translators: the format of the one-page résumé, in the Downloads row.
+        fmt = translate("PDF, 1 page", language)
+    if index == 0:
+        # Where the site finds the PDF: beside the pages, or Read the Docs' download.
+        target = pdf_url(config) if environ is None else pdf_url(config, environ)
+    else:
+        target = posixpath.splitext(document[1])[0] + ".pdf"
+    return Download(label, fmt, "application/pdf", target)
+
+
+def downloads(config, environ=None) -> list[Download]:
+    """Every download of the site, for the row, in order: the PDFs first."""
+    found = [
+        _pdf(config, index, document, environ)
+        for index, document in enumerate(config.latex_documents or ())
+    ]
+    found.extend(_files(getattr(config, "language", None)))
+    for name in getattr(config, "bibtex_bibfiles", None) or ():
+        found.append(Download("BibTeX", "BIB", "application/x-bibtex", published_name(name)))
+    return found
+
+
+def human_size(size: int) -> str:
+    """``2414`` -> ``"2.4 KB"``; bytes under 1000, then KB and MB (of 1000)."""
+    if size < 1000:
+        return f"{size} bytes"
+    for unit in ("KB", "MB", "GB"):
+        size /= 1000
+        if size < 999.5 or unit == "GB":
+            return f"{size:.1f} {unit}" if size < 9.95 else f"{size:.0f} {unit}"
+    raise AssertionError  # unreachable
+
+
+def _is_local(target: str) -> bool:
+    return "://" not in target and not target.startswith("/")
+
+
+def href(target: str, page: str) -> str:
+    """The link from *page* (its path in the site) to *target*."""
+    return relative_uri(page, target) if _is_local(target) else target
+
+
+def _meta(download: Download, size: int | None) -> str:
+    return download.format if size is None else f"{download.format}, {human_size(size)}"
+
+
+def size_in(site: Path, target: str) -> int | None:
+    """The size of the file *target* in the built *site*; None if it is not there (yet)."""
+    if not _is_local(target):
+        return None
+    path = site / target
+    return path.stat().st_size if path.is_file() else None
+
+
+def row_html(items: Iterable[tuple[Download, str, int | None]], language=None) -> str:
+    """The row, from ``(download, href, size or None)`` for each file."""
+    # Translators: the name of the row of files to download on the landing page.
+    title = html.escape(translate("Downloads", language))
+    lines = [
+        f"<div {MARKER}>",
+        f'<span class="resume-downloads-label" id="{LABEL_ID}">{title}</span>',
+        f'<ul class="resume-downloads-list" aria-labelledby="{LABEL_ID}">',
+    ]
+    for download, link, size in items:
+        classes = "resume-download"
+        if download.mimetype == "application/pdf":
+            classes += " resume-pdf-link"  # the PDF link, as other tools find it
+        lines.append(
+            f'<li><a class="{classes}" href="{html.escape(link)}" '
+            f'type="{download.mimetype}" data-format="{html.escape(download.format)}">'
+            f'<span class="resume-download-label">{html.escape(download.label)}</span> '
+            f'<span class="resume-download-meta">{html.escape(_meta(download, size))}</span>'
+            "</a></li>"
+        )
+    lines += ["</ul>", "</div>"]
+    return "\n".join(lines) + "\n"
+
+
+def row_for_page(entries: list[Download], site: Path, page: str, language=None) -> str:
+    items = ((d, href(d.target, page), size_in(site, d.target)) for d in entries)
+    return row_html(items, language)
+
+
+# -- Sizes after the build ---------------------------------------------------
+
+_LINK = re.compile(
+    r'(<a class="resume-download[^"]*" href="(?P<href>[^"]*)"[^>]*'
+    r'data-format="(?P<format>[^"]*)">.*?<span class="resume-download-meta">)'
+    r"[^<]*(</span>)"
+)
+
+
+def with_sizes(page_html: str, page: Path) -> str:
+    """*page_html* with the size of each file of its Downloads row as found beside *page*."""
+
+    def fill(match: re.Match) -> str:
+        link = html.unescape(match["href"])
+        fmt = html.unescape(match["format"])
+        size = None
+        if _is_local(link):
+            path = page.parent / link.split("#")[0].split("?")[0]
+            size = path.stat().st_size if path.is_file() else None
+        meta = fmt if size is None else f"{fmt}, {human_size(size)}"
+        return match[1] + html.escape(meta) + match[4]
+
+    return _LINK.sub(fill, page_html)
+
+
+def fill_in_sizes(site: Path) -> list[Path]:
+    """Update the sizes of every Downloads row of the built *site*; the pages changed."""
+    changed = []
+    for page in sorted(site.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        if MARKER not in text:
+            continue
+        updated = with_sizes(text, page)
+        if updated != text:
+            page.write_text(updated, encoding="utf-8")
+            changed.append(page)
+    return changed
+
+
+# -- Sphinx wiring -----------------------------------------------------------
+
+
+class resume_downloads(nodes.General, nodes.Element):
+    """The Downloads row, for the web only."""
+
+
+class DownloadsDirective(SphinxDirective):
+    """``{downloads}``: the Downloads row."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        return [resume_downloads()]
+
+
+def visit_html_downloads(self, node: resume_downloads) -> None:
+    page = self.builder.get_target_uri(self.builder.current_docname)
+    row = row_for_page(
+        downloads(self.config), Path(self.builder.outdir), page, self.config.language
+    )
+    self.body.append(row)
+    raise nodes.SkipNode
+
+
+def update_sizes(app: Sphinx, exception: Exception | None) -> None:
+    """The sizes of the files written when the pages already were (``build-finished``)."""
+    if exception is not None or app.builder.format != "html":
+        return
+    fill_in_sizes(Path(app.outdir))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``main(["_build/html"])``: fill in the sizes once more, e.g. after the PDF came."""
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 1 or not Path(args[0]).is_dir():
+        print("usage: main([<the built HTML site>])", file=sys.stderr)
+        return 2
+    for page in fill_in_sizes(Path(args[0])):
+        print(f"{page}: sizes updated")
+    return 0
