@@ -107,14 +107,18 @@ class Item:
     docname: str = ""
     lineno: int = 0
     anchor: str = ""
+    tags: tuple[str, ...] = ()  # what a tailored variant selects by (variants.py)
 
-    def date_parts(self) -> list[Date | str]:
+    def date_parts(self, language: str | None = None) -> list[Date | str]:
         """The dates as shown, dates and words in turn: the one rule for every output.
 
-        ``[Sep 2023, " – Present"]``, ``[Feb 2019, " – ", Apr 2020]`` or ``[Jun 2022]``.
+        ``[Sep 2023, " – Present"]``, ``[Feb 2019, " – ", Apr 2020]`` or ``[Jun 2022]``;
+        "Present" in *language* (``현재``).
         """
         if self.present:
-            return [self.start, f"{DASH}Present"]
+            # Translators: the end of the dates of something still going on.
+            present = translate("Present", language)
+            return [self.start, f"{DASH}{present}"]
         if self.end and self.end != self.start:
             return [self.start, DASH, self.end]
         return [self.start]
@@ -151,13 +155,19 @@ def make_item(kind: str, title: str, options: dict) -> Item:
         org=options.get("org", ""),
         org_url=options.get("org-url", ""),
         location=options.get("location", ""),
+        tags=parse_tags(options.get("tags", "")),
     )
+
+
+def parse_tags(text: str) -> tuple[str, ...]:
+    """``"ml, platform"`` -> ``("ml", "platform")``."""
+    return tuple(dict.fromkeys(tag.strip() for tag in text.split(",") if tag.strip()))
 
 
 # -- Nodes -------------------------------------------------------------------
 
 #: The attributes of a ``resume_item`` node that hold the item's data.
-_DATA = ("kind", "start", "end", "present", "url", "org_url", "location")
+_DATA = ("kind", "start", "end", "present", "url", "org_url", "location", "tags")
 
 
 class resume_item(nodes.General, nodes.Element):
@@ -190,6 +200,7 @@ def item_node(item: Item) -> resume_item:
     node["url"] = item.url
     node["org_url"] = item.org_url
     node["location"] = item.location
+    node["tags"] = list(item.tags)
     header = resume_item_header()
     # The text parts are translatable messages, each with its own source line.
     header += resume_item_title(item.title, item.title, translatable=True)
@@ -219,6 +230,7 @@ def item_from_node(node: resume_item, docname: str = "") -> Item:
         docname=docname,
         lineno=node.line or 0,
         anchor=node["ids"][0] if node["ids"] else "",
+        tags=tuple(node.get("tags", ())),
     )
 
 
@@ -238,6 +250,7 @@ class ItemDirective(SphinxDirective):
         "start": directives.unchanged,
         "end": directives.unchanged,
         "location": directives.unchanged,
+        "tags": directives.unchanged,
     }
 
     def run(self) -> list[nodes.Node]:
