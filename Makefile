@@ -11,6 +11,11 @@ LIVEOPTS    ?=
 SOURCEDIR   := .
 BUILDDIR    := _build
 SPHINXBUILD := $(BIN)/sphinx-build
+# `make pdf VARIANT=ml` for a tailored variant (resume_variants in conf.py),
+# in $(BUILDDIR)/latex-ml.
+VARIANTSUFFIX := $(if $(VARIANT),-$(VARIANT))
+VARIANTOPT  := $(if $(VARIANT),-D resume_variant=$(VARIANT))
+LATEXDIR    := $(BUILDDIR)/latex$(VARIANTSUFFIX)
 # `make pdf PAPER=letter` for US Letter; A4 otherwise.
 PAPEROPT    := $(if $(PAPER),-D latex_elements.papersize=$(PAPER)paper)
 XELATEX     ?= xelatex -interaction=nonstopmode -halt-on-error -file-line-error
@@ -30,18 +35,21 @@ endif
 # has its own doctrees), one core each; their logs come out whole, one after
 # the other.
 all: $(BIN)/.installed
-	@$(MAKE) --no-print-directory -j2 --output-sync=target html pdf
+	@$(MAKE) --no-print-directory -j2 --output-sync=target html-ko pdf pdf-ko
 
 help:
 	@echo "make          build the HTML site ($(BUILDDIR)/html) and the PDF ($(BUILDDIR)/latex)"
 	@echo "make html     the HTML site only"
 	@echo "make pdf      the PDF only (also: make latexpdf)"
 	@echo "make live     serve the site with live reload while you edit"
-	@echo "make test     run the tests"
+	@echo "make test     run the tests, both tiers (what CI runs)"
+	@echo "make test-fast  the fast tier only: unit tests and small test projects"
 	@echo "make clean    remove $(BUILDDIR)"
 	@echo "make bench    time the builds (BENCHOPTS=--help for options)"
 	@echo "make linkcheck  check every external link (needs the network)"
 	@echo "make update-deps  refresh the pins in requirements.txt, then run the tests"
+	@echo "make html-ko  the English site, then the Korean one in $(BUILDDIR)/html/ko"
+	@echo "make update-po  extract the messages and update the Korean catalogues (locales/ko)"
 
 # The virtualenv is brought up to date whenever a requirements file changes.
 $(BIN)/.installed: requirements.txt tests/requirements.txt
@@ -58,15 +66,16 @@ html: $(BIN)/.installed
 	$(SPHINXBUILD) -b html $(SPHINXOPTS) $(SOURCEDIR) $(BUILDDIR)/html
 	for pdf in $(BUILDDIR)/latex/*.pdf; do if [ -f "$$pdf" ]; then cp "$$pdf" $(BUILDDIR)/html/; fi; done
 
-# The PDF's name is conf.py's (latex_documents): each .tex that the LaTeX
-# builder writes becomes the PDF of the same name.
+# The PDFs' names are conf.py's (latex_documents): each .tex that the LaTeX
+# builder writes becomes the PDF of the same name, two at a time; a failing
+# run prints xelatex's error (file:line) from its log.
 # One xelatex run makes the final PDF: the bookmarks come in that run and
 # nothing reads the .aux back, so the second run that latexmk would add
 # changes nothing (tests/test_reproducible.py checks it).
 pdf: $(BIN)/.installed apt
-	$(SPHINXBUILD) -b latex -d $(BUILDDIR)/doctrees $(SPHINXOPTS) $(PAPEROPT) $(SOURCEDIR) $(BUILDDIR)/latex
-	cd $(BUILDDIR)/latex && printf '%s\n' *.tex | xargs -P 2 -I {} sh -c '$(XELATEX) {} > /dev/null || { grep -A 3 "^\./" "$$(basename {} .tex).log"; exit 1; }'
-	if [ -d $(BUILDDIR)/html ]; then cp $(BUILDDIR)/latex/*.pdf $(BUILDDIR)/html/; fi
+	$(SPHINXBUILD) -b latex -d $(BUILDDIR)/doctrees$(VARIANTSUFFIX) $(SPHINXOPTS) $(PAPEROPT) $(VARIANTOPT) $(SOURCEDIR) $(LATEXDIR)
+	cd $(LATEXDIR) && printf '%s\n' *.tex | xargs -P 2 -I {} sh -c '$(XELATEX) {} > /dev/null || { grep -A 3 "^\./" "$$(basename {} .tex).log"; exit 1; }'
+	if [ -d $(BUILDDIR)/html ] && [ -z "$(VARIANT)" ]; then cp $(LATEXDIR)/*.pdf $(BUILDDIR)/html/; fi
 
 latexpdf: pdf
 
@@ -76,9 +85,16 @@ live: $(BIN)/.installed
 clean:
 	rm -rf $(BUILDDIR)
 
+# Both tiers: the fast one, and the "system" one (the whole site, the PDF, the
+# browser, the Nu HTML Checker, Read the Docs' commands).
 test: $(BIN)/.installed tests/node_modules/.installed
 	tools/apt-install apt-packages.txt tests/apt-packages.txt
 	$(BIN)/python -m pytest
+
+# The fast tier, to run while you work: unit tests and small test projects.
+.PHONY: test-fast
+test-fast: $(BIN)/.installed apt
+	$(BIN)/python -m pytest -m "not system"
 
 # The Nu HTML Checker for the tests, pinned in tests/package-lock.json. Its install
 # script would fetch a Java runtime of its own: Debian's (tests/apt-packages.txt) runs it.
@@ -98,3 +114,33 @@ linkcheck: $(BIN)/.installed
 # virtualenv; the new pins are left in the working tree to review and commit.
 update-deps:
 	$(PYTHON) tools/update_deps.py
+
+# -- Translations: the Korean edition ------------------------------------------
+# The Korean pages are the same source read through locales/ko/LC_MESSAGES/
+# (Sphinx compiles the .po files; no .mo is kept). They go into ko/ under the
+# English site, after it (its build-finished steps read every page under its
+# output), so that the language switcher's relative links work in between.
+LANGUAGES := ko
+
+.PHONY: html-ko pdf-ko gettext update-po
+
+html-ko: html
+	$(SPHINXBUILD) -b html -D language=ko -d $(BUILDDIR)/doctrees-ko $(SPHINXOPTS) $(SOURCEDIR) $(BUILDDIR)/html/ko
+	for pdf in $(BUILDDIR)/latex-ko/*.pdf; do if [ -f "$$pdf" ]; then cp "$$pdf" $(BUILDDIR)/html/ko/; fi; done
+
+# The Korean PDFs, beside the Korean pages.
+pdf-ko: $(BIN)/.installed apt
+	$(SPHINXBUILD) -b latex -D language=ko -d $(BUILDDIR)/doctrees-ko-latex $(SPHINXOPTS) $(PAPEROPT) $(SOURCEDIR) $(BUILDDIR)/latex-ko
+	cd $(BUILDDIR)/latex-ko && printf '%s\n' *.tex | xargs -P 2 -I {} sh -c '$(XELATEX) {} > /dev/null || { grep -A 3 "^\./" "$$(basename {} .tex).log"; exit 1; }'
+	if [ -d $(BUILDDIR)/html/ko ]; then cp $(BUILDDIR)/latex-ko/*.pdf $(BUILDDIR)/html/ko/; fi
+
+# The messages of the pages and of the templates, one .pot per page.
+gettext: $(BIN)/.installed
+	$(SPHINXBUILD) -b gettext $(SPHINXOPTS) $(SOURCEDIR) $(BUILDDIR)/gettext
+
+# New and changed messages come into the catalogues untranslated or fuzzy, and
+# tests/test_i18n.py fails until they are translated. The extension's own
+# words (_ext/resume/locales/) are updated from its code the same way.
+update-po: gettext
+	$(BIN)/sphinx-intl update -p $(BUILDDIR)/gettext -d locales --no-obsolete $(addprefix -l ,$(LANGUAGES))
+	$(BIN)/python -c 'import sys; sys.path.insert(0, "_ext"); from resume.i18n import update_catalogues; update_catalogues(sys.argv[1:])' $(LANGUAGES)

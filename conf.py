@@ -78,6 +78,31 @@ resume_contact = {
     "profiles": ["https://github.com/sublee", "https://www.linkedin.com/in/sublee"],
 }
 
+# -- Tailored variants --------------------------------------------------------
+
+# The tags an item may carry (`:tags:`), and the variants built from them:
+# `make pdf VARIANT=ml` builds heungsub-lee-ml.pdf and heungsub-lee-ml-cv.pdf,
+# with the items that carry one of the variant's tags (and those with none).
+resume_tags = ["ml", "platform", "distributed", "games", "web", "tools"]
+resume_variants = {
+    # For a role in ML platforms and infrastructure.
+    "ml": {
+        "tags": ["ml", "platform", "distributed"],
+        "sections": [
+            "experience",
+            "open-source",
+            "contributions",
+            "publications",
+            "talks",
+            "education",
+            "interests",
+            "skills",
+            "languages",
+        ],
+        "headline": "Software engineer: ML platforms and pipeline parallelism.",
+    },
+}
+
 # -- Hosting and search engines (HTML) --------------------------------------
 
 # The canonical address, on which og:url, sitemap.xml, robots.txt, the 404
@@ -93,9 +118,16 @@ sitemap_show_lastmod = False
 # Read the Docs serves 404.html at any missing address: its links are absolute.
 notfound_urls_prefix = urlsplit(html_baseurl).path
 ogp_site_url = html_baseurl
-# Social cards would need matplotlib at build time; a text card reads fine.
+
+# -- Social card (HTML) ------------------------------------------------------
+
+# A link to any page shows a 1200x630 card: the name, the headline and the
+# contact line, drawn at build time from the landing page and resume_contact
+# (_ext/resume/socialcard.py, which also writes og:image:alt, :width and
+# :height). sphinxext-opengraph's own cards would need matplotlib.
+ogp_image = "resume-social.png"
 ogp_social_cards = {"enable": False}
-ogp_custom_meta_tags = ['<meta name="twitter:card" content="summary">']
+ogp_custom_meta_tags = ['<meta name="twitter:card" content="summary_large_image">']
 
 # -- HTML --------------------------------------------------------------------
 
@@ -182,3 +214,39 @@ resume_keywords = [
 # before calling a link broken.
 linkcheck_timeout = 30
 linkcheck_retries = 2
+
+# -- Translations: the Korean edition ----------------------------------------
+
+# One source, translations in catalogues: `make update-po` extracts the
+# messages into locales/ko/LC_MESSAGES/<page>.po, one catalogue per page;
+# `make html-ko` builds them with -D language=ko into _build/html/ko/.
+locale_dirs = ["locales"]
+gettext_compact = False
+# The language switcher, under the sections in the sidebar (_ext/resume/language.py).
+templates_path = ["_templates"]
+html_sidebars["**"].insert(-1, "sidebar/languages.html")
+# The editions, the source's first: at the site's root and in ko/ (locally),
+# or /en/latest/ and /ko/latest/ (Read the Docs, where Korean is a project of
+# its own, a translation of this one).
+resume_languages = ["en", "ko"]
+# sphinx-sitemap would make up the other languages' addresses from locale_dirs;
+# _ext/resume/language.py writes them instead.
+sitemap_locales = [None]
+# What a Korean build changes besides the text. conf.py cannot see `-D
+# language=ko`: the resume extension sets these when it reads the
+# configuration. On Read the Docs the Korean project's canonical address is
+# its own (/ko/latest/); locally the Korean pages are in ko/.
+_ko_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "https://heungsub-lee.readthedocs.io/ko/")
+resume_translated = {
+    "ko": {
+        "project": "이흥섭",
+        "author": "이흥섭",
+        "copyright": "이흥섭",
+        "html_title": "이흥섭",
+        # "2023년 11월 4일"
+        "html_last_updated_fmt": "%Y년 %-m월 %-d일",
+        "html_baseurl": _ko_baseurl,
+        "ogp_site_url": _ko_baseurl,
+        "notfound_urls_prefix": urlsplit(_ko_baseurl).path,
+    },
+}

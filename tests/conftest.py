@@ -39,6 +39,8 @@ SYSTEM_FIXTURES = {
     "site",
     "pdf_build",
     "made_site",
+    "site_ko",
+    "pdf_build_ko",
     "served_site",
     "browser",
     "context",
@@ -94,13 +96,34 @@ def pdf_build(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def made_site(site, pdf_build, tmp_path_factory) -> Path:
-    """The site as ``make`` leaves it: the pages, and each PDF beside them under
-    the name that conf.py's ``latex_documents`` gives it."""
+def site_ko(tmp_path_factory) -> Path:
+    """The Korean site (``-D language=ko``), built from a copy of the repository, strictly."""
+    src = copy_site(tmp_path_factory.mktemp("site-ko") / "src")
+    out = src.parent / "_build"
+    assert_clean_build(sphinx_build(src, "html", out, "-D", "language=ko"))
+    return out / "html"
+
+
+@pytest.fixture(scope="session")
+def pdf_build_ko(tmp_path_factory):
+    """The Korean PDFs, built from a copy of the repository; the finished process with them."""
+    src = copy_site(tmp_path_factory.mktemp("pdf-ko") / "src")
+    out = src.parent / "_build"
+    result = build_pdf(src, out, "-D", "language=ko")
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr
+    assert sphinx_warnings(result.stderr) == []
+    return out / "latex", result
+
+
+@pytest.fixture(scope="session")
+def made_site(site, pdf_build, site_ko, pdf_build_ko, tmp_path_factory) -> Path:
+    """The site as ``make`` leaves it: the pages, each PDF beside them under the
+    name that conf.py's ``latex_documents`` gives it, and the Korean edition in ko/."""
     made = shutil.copytree(site, tmp_path_factory.mktemp("made") / "html")
-    latex, _ = pdf_build
-    for name in pdf_names(ROOT):
-        shutil.copy(latex / name, made / name)
+    shutil.copytree(site_ko, made / "ko")
+    for (latex, _), folder in [(pdf_build, made), (pdf_build_ko, made / "ko")]:
+        for name in pdf_names(ROOT):
+            shutil.copy(latex / name, folder / name)
     return made
 
 

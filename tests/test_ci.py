@@ -58,7 +58,11 @@ def test_workflow_runs_make_test_on_every_push_and_pull_request():
     # Debian 12 and Python 3.11: the system whose package names the lists use.
     assert job["container"]["image"] == "python:3.11-bookworm"
     steps = job["steps"]
-    assert [step["uses"].split("@")[0] for step in steps if "uses" in step] == ["actions/checkout"]
+    # The checkout, and Node.js 20 for resumed (Debian 12's is 18).
+    assert [step["uses"].split("@")[0] for step in steps if "uses" in step] == [
+        "actions/checkout",
+        "actions/setup-node",
+    ]
     # Nothing installed by hand: `make test` sets up what it needs, as on a fresh clone.
     assert [step["run"] for step in steps if "run" in step] == ["make test"]
 

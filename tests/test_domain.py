@@ -86,10 +86,6 @@ def test_a_fixed_date_clears_the_error_on_an_incremental_build(make_app, tmp_pat
     assert "1 changed" in second.status.getvalue()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bibliography.check_bibfile reads a missing file in its PybtexError branch",
-)
 def test_a_missing_bib_is_named_as_it_is(make_app, tmp_path):
     src = project(
         tmp_path,

@@ -37,6 +37,10 @@ def test_pdf_url_from_the_configuration_wins():
 
 @pytest.mark.system
 def test_download_link_on_the_site(site):
-    link = page(site, "index.html").select_one("a.resume-pdf-link")
-    assert link.get_text() == "Download PDF"
-    assert link["href"] == pdf_name(ROOT) == "heungsub-lee.pdf"
+    links = page(site, "index.html").select("a.resume-pdf-link")
+    assert [" ".join(link.get_text().split()) for link in links] == [
+        "Résumé PDF, 1 page",
+        "Full CV PDF",
+    ]
+    assert links[0]["href"] == pdf_name(ROOT) == "heungsub-lee.pdf"
+    assert links[1]["href"] == "heungsub-lee-cv.pdf"

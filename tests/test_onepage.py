@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+
 from helpers import build_pdf, copy_site, sphinx_warnings
 
 pytestmark = pytest.mark.system

@@ -138,8 +138,8 @@ ITEMS = [
 
 
 def test_items_with_dates_on_the_same_line(latex):
-    # Every PDF that `make pdf` makes: the dates stand on the title's line, flush right.
-    pdfs = sorted(latex.glob("*.pdf"))
+    # The full CV: the dates stand on the title's line, flush right.
+    pdfs = sorted(latex.glob("*-cv.pdf"))
     assert pdfs
     for pdf in pdfs:
         lines = lines_of(pdf)
@@ -164,15 +164,31 @@ def test_items_with_dates_on_the_same_line(latex):
             assert abs(right - margin) <= 2, (pdf.name, title, right, margin)
 
 
+def test_one_page_dates_follow_their_item(latex):
+    # On one page, the dates follow the organization on its line (or wrap to the
+    # next): far from their item at a column's edge, pdfminer.six would read them
+    # into the next item.
+    lines = lines_of(latex / "heungsub-lee.pdf")
+    for title, dates in ITEMS:
+        (head,) = [line for line in lines if find(line.words, title) == (0, len(title.split()))]
+        words = head.words[len(title.split()) :]
+        assert words[:1] == ("·",), (title, head.words)
+        assert " ".join(words[1:]) == dates, (title, head.words)
+        # Right after the organization, not pushed to the column's edge.
+        gap = head.rights[len(title.split())] - head.rights[len(title.split()) - 1]
+        assert gap < 12, (title, gap)
+
+
 def test_words_are_whole(text):
     # No hyphenation, and ligatures extract as their letters.
     assert "LLM-based services" in text
     assert not re.search(r"\w-\n\w", text)
     assert "ﬁ" not in text and "ﬂ" not in text
     assert "optimization for CUDA" in text
+    flat = " ".join(text.split())  # a narrow column wraps the line
     assert (
-        "Skills" in text
-        and "Programming Languages: Go, Python, TypeScript, JavaScript, Bash" in text
+        "Skills" in flat
+        and "Programming Languages: Go, Python, TypeScript, JavaScript, Bash" in flat
     )
 
 

@@ -126,8 +126,15 @@ def test_sitemap_and_robots_use_the_read_the_docs_address(rtd_build):
 @pytest.mark.system
 def test_404_page_links_work_at_any_depth_of_the_version(rtd_build):
     soup = soup_of(rtd_build.output / "html" / "404.html")
-    links = [a["href"] for a in soup.select("a[href]") if not re.match(r"#|https?:", a["href"])]
+    links = [
+        a["href"]
+        for a in soup.select("a[href]")
+        if not re.match(r"#|https?:", a["href"]) and not a.get("hreflang")
+    ]
     assert len(links) >= 7 and all(href.startswith("/en/latest/") for href in links), links
+    # The language switcher goes to the Korean project's same page.
+    other = [a["href"] for a in soup.select("a[hreflang]")]
+    assert other and all(href.startswith("/ko/latest/") for href in other), other
     assert soup.select_one('link[rel="stylesheet"]')["href"].startswith("/en/latest/_static/")
     home = soup.select_one("article a.reference")
     assert home["href"] == "/en/latest/index.html#home"

@@ -82,7 +82,7 @@ def test_page_has_title_description_and_link_preview_tags(site, name):
     assert meta(soup, "og:type") == "website"
     assert meta(soup, "og:site_name") == "Heungsub Lee"
     assert meta(soup, "og:url") == BASE + name
-    assert meta(soup, "twitter:card") == "summary"
+    assert meta(soup, "twitter:card") == "summary_large_image"
     assert soup.select_one('link[rel="canonical"]')["href"] == BASE + name
     icon = soup.select_one('link[rel~="icon"]')["href"]
     assert (

@@ -13,7 +13,13 @@ module holds one concern:
 * :mod:`.web` the site's own touches (PDF link, 404 page, robots.txt);
 * :mod:`.assets` each page loads only the CSS and scripts it uses;
 * :mod:`.theme` everything that knows furo's insides;
+* :mod:`.variants` tailored variants: tags on items, a variant per role;
 * :mod:`.jsonld` schema.org data on the landing page;
+* :mod:`.jsonresume` and :mod:`.exports` the résumé as JSON Resume, text and Markdown;
+* :mod:`.bibtex`, :mod:`.socialcard` and :mod:`.downloads` each paper's BibTeX,
+  the social card and the Downloads row, on the web;
+* :mod:`.i18n` and :mod:`.language` the Korean edition: the extension's own
+  catalogue, dates by language, the language switcher and hreflang alternates;
 * :mod:`.translators` small helpers for the node visitors.
 """
 
@@ -25,14 +31,20 @@ from sphinx.application import Sphinx
 from . import (
     assets,
     bibliography,
+    bibtex,
     config,
     contact,
     domain,
+    downloads,
+    exports,
     items,
     jsonld,
+    jsonresume,
     latex,
     skills,
+    socialcard,
     theme,
+    variants,
     web,
 )
 from .translators import SKIPPED, TRANSPARENT, html_element, pass_through
@@ -130,6 +142,8 @@ def setup(app: Sphinx) -> dict:
 
     # -- The PDF -------------------------------------------------------------
     app.connect("config-inited", latex.configure_latex)
+    app.connect("config-inited", latex.latex_language)
+    app.connect("builder-inited", latex.one_document_on_read_the_docs)
     # Before Sphinx's BibliographyTransform (750) gathers the citations at the end.
     app.add_post_transform(latex.KeepCitationsInPlace)
     # A character that the PDF's fonts lack is an error at its source line.
@@ -147,14 +161,13 @@ def setup(app: Sphinx) -> dict:
         text=SKIPPED,
     )
 
+    # -- Tailored variants (-D resume_variant=ml) ----------------------------
+    app.connect("config-inited", variants.name_documents)
+    app.connect("env-check-consistency", variants.check_tags)
+    # Before the LaTeX check of characters reads what stays.
+    app.connect("doctree-resolved", variants.apply_variant, priority=400)
+
     # -- The web site --------------------------------------------------------
-    app.add_role("download-pdf", web.download_pdf_role)
-    app.add_node(
-        web.resume_pdf_link,
-        html=(web.visit_html_pdf_link, web.depart_html_pdf_link),
-        latex=SKIPPED,
-        text=SKIPPED,
-    )
     # Publications as a list of list items (docutils' role is deprecated).
     app.add_node(nodes.citation, override=True, html=(web.visit_citation, web.depart_citation))
     app.connect("doctree-resolved", web.absolute_links_on_404)
@@ -174,6 +187,58 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", assets.only_what_the_page_uses, priority=900)
     # When every page is written: prune for the whole site.
     app.connect("build-finished", assets.prune_stylesheets)
+
+    # -- The résumé as data: resume.json, resume.txt, resume.md --------------
+    # (jsonresume.py, exports.py) Written into the HTML output's root when the
+    # build finishes, from its environment.
+    app.add_directive("interests", jsonresume.InterestsDirective)
+    app.connect("build-finished", jsonresume.write_resume_json)
+    app.setup_extension("sphinx_markdown_builder")
+    for node, handlers in exports.MARKDOWN_NODES.items():
+        app.add_node(node, override=True, markdown=handlers)
+    app.add_builder(exports.ResumeTextBuilder)
+    app.add_builder(exports.ResumeMarkdownBuilder)
+    app.connect("build-finished", exports.write_beside_html)
+
+    # -- BibTeX per paper, the social card, the Downloads row (web only) -----
+    # (bibtex.py, socialcard.py, downloads.py)
+    # Once the citations are in place (sphinxcontrib-bibtex's post-transforms).
+    app.connect("doctree-resolved", bibtex.add_to_citations)
+    # Before assets.only_what_the_page_uses (priority 900) settles the scripts.
+    app.connect("html-page-context", bibtex.load_copy_script, priority=800)
+    app.connect("build-finished", bibtex.copy_bibfiles)
+    # Before sphinxext-opengraph (priority 500) writes its tags.
+    app.connect("html-page-context", socialcard.describe_card, priority=450)
+    app.connect("doctree-read", socialcard.read_card_words)
+    app.connect("env-merge-info", socialcard.merge_card_words)
+    app.connect("env-updated", socialcard.pages_to_rewrite)
+    app.connect("build-finished", socialcard.write_card)
+    app.add_directive("downloads", downloads.DownloadsDirective)
+    app.add_node(
+        downloads.resume_downloads,
+        html=(downloads.visit_html_downloads, None),
+        latex=SKIPPED,
+        text=SKIPPED,
+        markdown=SKIPPED,
+    )
+    # After every file of the row is written (the other handlers: priority 500).
+    app.connect("build-finished", downloads.update_sizes, priority=900)
+
+    # -- Translations and the language switcher ------------------------------
+    # (i18n.py, language.py) The Korean edition is `-D language=ko` over the
+    # catalogues in locales/; the extension's own words are in its catalogue.
+    from . import i18n, language
+
+    i18n.add_config_values(app)
+    language.add_config_values(app)
+    # Before every other reader of project, author, html_baseurl (priority 500).
+    app.connect("config-inited", i18n.apply_translated_config, priority=300)
+    app.connect("builder-inited", i18n.check_translated_config)
+    app.connect("builder-inited", i18n.translate_furo_labels)
+    app.connect("doctree-read", i18n.untag_translated_meta)
+    app.connect("html-page-context", language.add_to_page)
+    # After sphinx-sitemap (priority 500) has written sitemap.xml.
+    app.connect("build-finished", language.add_sitemap_alternates, priority=600)
 
     return {
         "version": __version__,

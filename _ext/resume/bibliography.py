@@ -9,7 +9,11 @@ The style ``resume`` formats entries the way a résumé lists its own papers:
 * a long author list shortened to its first authors, an ellipsis, the owner
   and "et al." with the number of authors, so the owner stays visible;
 * newest first, titles exactly as written in the .bib, the venue and the
-  date, arXiv and DOI as links.
+  date, arXiv and DOI as links;
+* the style's own words ("and", "et al." with the number of authors, "In",
+  "pp.", "arXiv preprint") and the dates in the build's language, from the
+  extension's catalogue (:mod:`.i18n`): in Korean "… 외 (저자 37명)",
+  "3405–3424쪽", "2021년 11월".  Titles and venues stay as written.
 
 The .bib files are parsed once more, strictly, before sphinxcontrib-bibtex
 reads them, so that a syntax error or a missing field stops the build with
@@ -43,6 +47,7 @@ from sphinx.application import Sphinx
 
 from . import domain
 from .config import DEFAULTS
+from .i18n import is_source_language, month_year, translate
 
 STYLE_NAME = "resume"
 SORTING_NAME = "resume_newest_first"
@@ -119,12 +124,14 @@ def same_person(a: Person, b: Person) -> bool:
 
 
 @node
-def author_list(children, context, owner="", max_names=MAX_AUTHORS, keep_first=FIRST_AUTHORS):
+def author_list(
+    children, context, owner="", max_names=MAX_AUTHORS, keep_first=FIRST_AUTHORS, language=None
+):
     """The author list, with the owner in bold and equal contributors starred.
 
     Lists longer than *max_names* keep their first *keep_first* names, then an
     ellipsis, the owner where he stands further down, and "et al." with the
-    number of authors.
+    number of authors.  The words are in *language*.
     """
     assert not children
     entry = context["entry"]
@@ -144,9 +151,13 @@ def author_list(children, context, owner="", max_names=MAX_AUTHORS, keep_first=F
         return name
 
     if len(persons) <= max_names:
-        return join(sep=", ", sep2=" and ", last_sep=", and ")[
-            [render(i) for i in range(len(persons))]
-        ].format_data(context)
+        return join(
+            sep=", ",
+            # Translators: between the names of two authors.
+            sep2=translate(" and ", language),
+            # Translators: before the last of three or more authors.
+            last_sep=translate(", and ", language),
+        )[[render(i) for i in range(len(persons))]].format_data(context)
 
     shown = [render(i) for i in range(keep_first)]
     owner_index = next(
@@ -157,8 +168,11 @@ def author_list(children, context, owner="", max_names=MAX_AUTHORS, keep_first=F
         if owner_index > keep_first:
             shown.append(Text("…"))
         shown.append(render(owner_index))
-    shown.append(Text(f"et al. ({len(persons)} authors)"))
-    return Text(", ").join(shown)
+    # The words around the names, which may stand before them, after them or both.
+    # Translators: a cut author list; {authors} are the names shown, {count} all.
+    pattern = translate("{authors}, et al. ({count} authors)", language)
+    before, _, after = pattern.partition("{authors}")
+    return Text(before, Text(", ").join(shown), after.replace("{count}", str(len(persons))))
 
 
 class ResumeStyle(UnsrtStyle):
@@ -168,11 +182,17 @@ class ResumeStyle(UnsrtStyle):
     owner = ""
     max_names = MAX_AUTHORS
     keep_first = FIRST_AUTHORS
+    language = None
 
     def format_names(self, role, as_sentence=True):
         if role != "author":
             return super().format_names(role, as_sentence)
-        names = author_list(owner=self.owner, max_names=self.max_names, keep_first=self.keep_first)
+        names = author_list(
+            owner=self.owner,
+            max_names=self.max_names,
+            keep_first=self.keep_first,
+            language=self.language,
+        )
         return sentence[names] if as_sentence else names
 
     def format_title(self, e, which_field, as_sentence=True):
@@ -183,7 +203,31 @@ class ResumeStyle(UnsrtStyle):
         return sentence[title] if as_sentence else title
 
     def format_date(self, e):
-        return words[optional[field("month")], field("year")]
+        if is_source_language(self.language):
+            return words[optional[field("month")], field("year")]
+        # "2021년 11월": the year and the month in the language's own order.
+        return Text(month_year(int(e.fields["year"]), month_number(e), self.language))
+
+    @staticmethod
+    def _words(pattern: str, **fields):
+        """*pattern*, translated, with its ``{field}``s filled with templates.
+
+        ``"In {booktitle}"`` becomes ``join["In ", booktitle]`` in English and
+        ``join[booktitle, " 수록"]`` where the translation puts the field last.
+        """
+        parts: list = []
+        # re.split with a group: text, field name, text, field name, ..., text.
+        for index, piece in enumerate(_FIELD.split(pattern)):
+            if index % 2:
+                parts.append(fields[piece])
+            elif piece:
+                parts.append(piece)
+        return join[parts]
+
+    def format_pages(self, e):
+        pages = field("pages", apply_func=_dashify)
+        # Translators: the pages of a paper in its proceedings, e.g. "3405–3424".
+        return optional[self._words(translate("pp. {pages}", self.language), pages=pages)]
 
     def format_web_refs(self, e):
         links = []
@@ -199,7 +243,7 @@ class ResumeStyle(UnsrtStyle):
             self.format_title(e, "title"),
             sentence[
                 tag("em")[field("journal")],
-                optional[join["pp. ", field("pages", apply_func=_dashify)]],
+                self.format_pages(e),
                 self.format_date(e),
             ],
             self.format_web_refs(e),
@@ -210,15 +254,24 @@ class ResumeStyle(UnsrtStyle):
             sentence[self.format_names("author")],
             self.format_title(e, "title"),
             sentence[
-                words["In", tag("em")[field("booktitle")]],
-                optional[join["pp. ", field("pages", apply_func=_dashify)]],
+                self._words(
+                    # Translators: the proceedings a paper appeared in.
+                    translate("In {booktitle}", self.language),
+                    booktitle=tag("em")[field("booktitle")],
+                ),
+                self.format_pages(e),
                 self.format_date(e),
             ],
             self.format_web_refs(e),
         ]
 
     def get_misc_template(self, e):
-        venue = "arXiv preprint" if _is_arxiv(e) else optional[field("howpublished")]
+        venue = (
+            # Translators: the venue of a paper published on arXiv only.
+            translate("arXiv preprint", self.language)
+            if _is_arxiv(e)
+            else optional[field("howpublished")]
+        )
         return toplevel[
             sentence[self.format_names("author")],
             self.format_title(e, "title"),
@@ -238,6 +291,9 @@ class NewestFirst(BaseSortingStyle):
         return (-year, -month_number(entry), entry.fields.get("title", "").lower())
 
 
+_FIELD = re.compile(r"\{(\w+)\}")
+
+
 def _dashify(text):
     return Text(Symbol("ndash")).join(text.split(re.compile(r"-+")))
 
@@ -247,13 +303,21 @@ def _is_arxiv(entry) -> bool:
 
 
 def make_style(
-    owner: str, max_names: int = MAX_AUTHORS, keep_first: int = FIRST_AUTHORS
+    owner: str,
+    max_names: int = MAX_AUTHORS,
+    keep_first: int = FIRST_AUTHORS,
+    language: str | None = None,
 ) -> type[ResumeStyle]:
-    """A ``ResumeStyle`` that knows whose résumé it formats."""
+    """A ``ResumeStyle`` that knows whose résumé it formats, and in which language."""
     return type(
         "ResumeStyle",
         (ResumeStyle,),
-        {"owner": owner, "max_names": max_names, "keep_first": keep_first},
+        {
+            "owner": owner,
+            "max_names": max_names,
+            "keep_first": keep_first,
+            "language": language,
+        },
     )
 
 
@@ -262,18 +326,19 @@ def make_style(
 
 def check_bibfile(path: Path) -> None:
     """Parse *path* strictly; raise ``BibliographyError`` naming file and line."""
+    # Read first: pybtex reports a missing file as a PybtexError, not an OSError.
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise BibliographyError(path, 0, f"cannot read: {exc.strerror}") from None
     parser = Parser(encoding="utf-8")
     try:
         data = parser.parse_file(str(path))
     except PybtexSyntaxError as exc:
         raise BibliographyError(path, exc.lineno or 0, str(exc)) from None
     except PybtexError as exc:
-        text = path.read_text(encoding="utf-8")
         _check_unique_keys(path, text)  # a repeated key, at its second line
         raise BibliographyError(path, 0, str(exc)) from None
-    except OSError as exc:
-        raise BibliographyError(path, 0, f"cannot read: {exc.strerror}") from None
-    text = path.read_text(encoding="utf-8")
     _check_unique_keys(path, text)
     for key, entry in data.entries.items():
         line = _line_of_key(text, key)
@@ -333,9 +398,12 @@ def register_sorting() -> None:
 
 
 def register_style(app: Sphinx, config) -> None:
-    """The ``resume`` style for this build's owner and limits (``config-inited``)."""
+    """The ``resume`` style for this build's owner, limits and language (``config-inited``)."""
     style = make_style(
-        config.resume_owner, config.resume_bib_max_authors, config.resume_bib_first_authors
+        config.resume_owner,
+        config.resume_bib_max_authors,
+        config.resume_bib_first_authors,
+        config.language,
     )
     pybtex.plugin.register_plugin("pybtex.style.formatting", STYLE_NAME, style, force=True)
 

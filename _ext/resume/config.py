@@ -36,6 +36,9 @@ VALUES = (
     Value("resume_pdf_url", "", "html", (str,), "where the site links the PDF, if not beside it"),
     Value("resume_search", True, "html", (bool,), "false: no search page, index or scripts"),
     Value("resume_prune_css", [], "html", (list, tuple), "stylesheets pruned to what pages use"),
+    Value("resume_tags", [], "env", (list, tuple), "the tags items may carry (variants.py)"),
+    Value("resume_variants", {}, "env", (dict,), "tailored variants: tags, sections, headline"),
+    Value("resume_variant", "", "env", (str,), "the variant to build (-D resume_variant=ml)"),
 )
 
 DEFAULTS = {value.name: value.default for value in VALUES}
@@ -63,7 +66,9 @@ def problems(config) -> list[tuple[str, str]]:
                 f"resume_bib_max_authors ({most!r})",
             )
         )
-    return found
+    from .variants import variant_problems  # variants.py reads where_in_conf from here
+
+    return found + variant_problems(config)
 
 
 def check_config(app: Sphinx) -> None:

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 #: Bump when the stored data (``Item``, ``Date``, the dicts below) changes shape.
-ENV_VERSION = 3
+ENV_VERSION = 4
 
 
 class ResumeDomain(Domain):

@@ -37,15 +37,15 @@ from sphinx.util.display import progress_message
 from sphinx.util.nodes import inline_all_toctrees
 from sphinx.util.tags import Tags
 from sphinx.writers.text import TextTranslator
+from sphinx_design.shared import PassthroughTextElement
 from sphinx_markdown_builder.builder import MarkdownBuilder
 from sphinx_markdown_builder.escape import escape_markdown_chars
 from sphinx_markdown_builder.translator import MarkdownTranslator
 
 from . import items as resume_items
 from . import skills as resume_skills
-from . import web
 from .jsonresume import HTML_BUILDERS
-from .translators import SKIPPED, TRANSPARENT, pass_through
+from .translators import TRANSPARENT, pass_through
 
 TEXT_FILENAME = "resume.txt"
 MARKDOWN_FILENAME = "resume.md"
@@ -342,6 +342,8 @@ class ResumeMarkdownBuilder(_OneFile, MarkdownBuilder):
 
 #: The Markdown handlers of the project's nodes, for every Markdown build.
 MARKDOWN_NODES = {
+    # sphinx-design's cards write their titles through it.
+    PassthroughTextElement: TRANSPARENT,
     resume_items.resume_item: TRANSPARENT,
     resume_items.resume_item_header: (visit_markdown_item_header, None),
     resume_skills.resume_skills: TRANSPARENT,
@@ -351,7 +353,6 @@ MARKDOWN_NODES = {
     ),
     resume_skills.resume_skill_list: (pass_through, depart_markdown_skill_list),
     resume_skills.resume_skill: (visit_markdown_skill, pass_through),
-    web.resume_pdf_link: SKIPPED,
 }
 
 

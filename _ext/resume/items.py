@@ -28,7 +28,6 @@ whose front matter says ``items-order: as-written`` keeps the order it has.
 
 from __future__ import annotations
 
-import calendar
 import html
 import re
 from dataclasses import dataclass
@@ -41,6 +40,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from . import domain
+from .i18n import month_year, translate
 
 logger = logging.getLogger(__name__)
 
@@ -86,9 +86,9 @@ class Date:
         """``2023-09`` or ``2014``: the value of a ``datetime`` attribute."""
         return f"{self.year:04d}-{self.month:02d}" if self.month else f"{self.year:04d}"
 
-    def display(self) -> str:
-        """``Sep 2023`` or ``2014``."""
-        return f"{calendar.month_abbr[self.month]} {self.year}" if self.month else str(self.year)
+    def display(self, language: str | None = None) -> str:
+        """``Sep 2023`` or ``2014``; in Korean ``2023년 9월`` or ``2014년``."""
+        return month_year(self.year, self.month, language)
 
 
 @dataclass
@@ -123,13 +123,16 @@ class Item:
             return [self.start, DASH, self.end]
         return [self.start]
 
-    def date_range(self) -> str:
-        """``Sep 2023 – Present``, ``Feb 2019 – Apr 2020`` or ``Jun 2022``."""
-        return "".join(p.display() if isinstance(p, Date) else p for p in self.date_parts())
+    def date_range(self, language: str | None = None) -> str:
+        """``Sep 2023 – Present``, ``Feb 2019 – Apr 2020`` or ``Jun 2022``, in *language*."""
+        return "".join(
+            p.display(language) if isinstance(p, Date) else p for p in self.date_parts(language)
+        )
 
-    def dates_line(self) -> str:
+    def dates_line(self, language: str | None = None) -> str:
         """What stands on the right of the header: the location, if any, and the dates."""
-        return f"{self.location} · {self.date_range()}" if self.location else self.date_range()
+        dates = self.date_range(language)
+        return f"{self.location} · {dates}" if self.location else dates
 
 
 def make_item(kind: str, title: str, options: dict) -> Item:
@@ -190,8 +193,8 @@ class resume_item_dates(nodes.General, nodes.TextElement):
     """The location and the dates as text (for search and descriptions); shown from the data."""
 
 
-def item_node(item: Item) -> resume_item:
-    """The node of *item*, ready for its body to be appended."""
+def item_node(item: Item, language: str | None = None) -> resume_item:
+    """The node of *item*, ready for its body to be appended; its dates in *language*."""
     node = resume_item(classes=["resume-item", f"resume-{item.kind}"])
     node["kind"] = item.kind
     node["start"] = item.start.iso()
@@ -206,7 +209,7 @@ def item_node(item: Item) -> resume_item:
     header += resume_item_title(item.title, item.title, translatable=True)
     if item.org:
         header += resume_item_org(item.org, item.org, translatable=True)
-    header += resume_item_dates("", item.dates_line(), translatable=False)
+    header += resume_item_dates("", item.dates_line(language), translatable=False)
     node += header
     return node
 
@@ -259,7 +262,7 @@ class ItemDirective(SphinxDirective):
         except ItemError as exc:
             domain.report(self.env, str(exc), self.env.docname, self.lineno)
             return []
-        node = item_node(item)
+        node = item_node(item, self.config.language)
         anchor = self._unique_id(f"{item.title} {item.org}")
         node["ids"].append(anchor)
         self.state.document.ids[anchor] = node
@@ -347,9 +350,10 @@ def visit_html_dates(self, node: resume_item_dates) -> None:
     if item.location:
         self.body.append(f'<span class="resume-item-location">{html.escape(item.location)}</span>')
         self.body.append(" · ")
-    for part in item.date_parts():
+    language = self.config.language
+    for part in item.date_parts(language):
         if isinstance(part, Date):
-            self.body.append(f'<time datetime="{part.iso()}">{part.display()}</time>')
+            self.body.append(f'<time datetime="{part.iso()}">{part.display(language)}</time>')
         else:
             self.body.append(html.escape(part))
     self.body.append("</p>")
@@ -393,6 +397,8 @@ def depart_html_org(self, node: resume_item_org) -> None:
 
 def latex_item_header(item: Item, translator) -> str:
     """``\\resumeitemheader{title}{organization}{dates}``, the whole call, from *item*."""
+    config = getattr(translator, "config", None)
+    dates = item.dates_line(getattr(config, "language", None))
 
     def linked(text: str, url: str) -> str:
         encoded = translator.encode(text)
@@ -400,7 +406,7 @@ def latex_item_header(item: Item, translator) -> str:
 
     title = linked(item.title, item.url)
     org = linked(item.org, item.org_url) if item.org else ""
-    return f"\\resumeitemheader{{{title}}}{{{org}}}{{{translator.encode(item.dates_line())}}}\n"
+    return f"\\resumeitemheader{{{title}}}{{{org}}}{{{translator.encode(dates)}}}\n"
 
 
 def visit_latex_item(self, node: resume_item) -> None:
@@ -419,14 +425,14 @@ def visit_latex_header(self, node: resume_item_header) -> None:
 # -- Text --------------------------------------------------------------------
 
 
-def text_item_header(item: Item) -> str:
-    """``Title, Organization (dates)``: the item on one line."""
+def text_item_header(item: Item, language: str | None = None) -> str:
+    """``Title, Organization (dates)``: the item on one line, its dates in *language*."""
     heading = f"{item.title}, {item.org}" if item.org else item.title
-    return f"{heading} ({item.dates_line()})"
+    return f"{heading} ({item.dates_line(language)})"
 
 
 def visit_text_header(self, node: resume_item_header) -> None:
     self.new_state(0)
-    self.add_text(text_item_header(item_from_node(node.parent)))
+    self.add_text(text_item_header(item_from_node(node.parent), self.config.language))
     self.end_state()
     raise nodes.SkipNode

@@ -24,9 +24,10 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util.texescape import escape
+from sphinx.util import texescape
 
 from . import domain
+from .i18n import translate
 
 STY = Path(__file__).with_name("resume.sty")
 #: The one-page résumé's class, and the LaTeX theme that names it.
@@ -106,24 +107,65 @@ def configure_latex(app: Sphinx, config) -> None:
         "\\usepackage{resume}\n" + pdf_metadata(config) + elements.get("preamble", "")
     )
     config.latex_elements = elements
-    if os.environ.get("READTHEDOCS") == "True" and len(config.latex_documents) > 1:
-        # Read the Docs makes one PDF of the LaTeX output (latexmk -jobname):
-        # the first document; .readthedocs.yaml builds the others itself.
-        config.latex_documents = config.latex_documents[:1]
+
+
+def one_document_on_read_the_docs(app: Sphinx) -> None:
+    """On Read the Docs, the LaTeX builder writes the first document only (``builder-inited``).
+
+    Read the Docs makes one PDF of the LaTeX output (``latexmk -jobname``
+    takes one .tex); .readthedocs.yaml builds every PDF beside the pages.
+    The web pages still list every document.
+    """
+    if app.builder.name == "latex" and os.environ.get("READTHEDOCS") == "True":
+        # The builder reads the list when it starts writing.
+        app.config.latex_documents = app.config.latex_documents[:1]
 
 
 def pdf_metadata(config) -> str:
-    """``\\hypersetup{...}`` with the PDF's title, author, subject and keywords."""
-    author = escape(config.author)
-    keywords = escape(", ".join(config.resume_keywords))
+    """``\\hypersetup{...}`` with the PDF's title, author, subject and keywords.
+
+    In the build's language, with the footer's "Last updated on".
+    """
+
+    def tex(text: str) -> str:
+        texescape.init()  # the LaTeX builder fills the tables later; the same values
+        return texescape.escape(text, config.latex_engine)
+
+    language = config.language
+    author = tex(config.author)
+    keywords = tex(", ".join(config.resume_keywords))
+    # Translators: the PDF's title; {author} is the résumé's owner.
+    title = tex(translate("{author}: Résumé", language).format(author=config.author))
+    # Translators: the PDF's subject; {author} is the résumé's owner.
+    subject = tex(translate("Résumé of {author}", language).format(author=config.author))
+    # Translators: the PDF's footer; {date} is the date of the last change.
+    before, _, after = translate("Last updated on {date}", language).partition("{date}")
+    updated = tex(before) + "\\@date" + tex(after)
     return (
         "\\hypersetup{\n"
-        f"  pdftitle={{{author}: Résumé}},\n"
+        f"  pdftitle={{{title}}},\n"
         f"  pdfauthor={{{author}}},\n"
-        f"  pdfsubject={{Résumé of {author}}},\n"
+        f"  pdfsubject={{{subject}}},\n"
         f"  pdfkeywords={{{keywords}}},\n"
         "}\n"
+        f"\\makeatletter\\renewcommand{{\\resumelastupdated}}{{{updated}}}\\makeatother\n"
     )
+
+
+def latex_language(app: Sphinx, config) -> None:
+    """A language that Sphinx's LaTeX writer does not know is set as English (``config-inited``).
+
+    Sphinx warns "no Babel option known for language 'ko'", which fails a
+    strict build.  The document's LaTeX language only names the class option
+    and the hyphenation patterns (hyphenation is off); resume.sty sets Hangul
+    in Noto Sans CJK KR, and the words come translated.
+    """
+    from docutils.writers.latex2e import Babel
+    from sphinx.builders.latex.util import ExtBabel
+
+    code = (config.language or "en").replace("-", "_")
+    if code not in Babel.language_codes and code.split("_")[0] not in Babel.language_codes:
+        ExtBabel.language_codes = {**ExtBabel.language_codes, code: "english"}
 
 
 # -- Characters the PDF's fonts cannot draw ----------------------------------

@@ -1,9 +1,9 @@
 """The web site's own touches to the pages Sphinx and furo render.
 
-* ``{download-pdf}`Download PDF``` links the PDF of the résumé: on Read the
+* :func:`pdf_url` is where the site finds the PDF of the résumé: on Read the
   Docs, the download that it builds for the version (``/_/downloads/<language>
   /<version>/pdf/``); elsewhere, the PDF beside the pages (``make`` copies it
-  there), or ``resume_pdf_url`` when set.  The PDF itself leaves it out.
+  there), or ``resume_pdf_url`` when set (the Downloads row links it).
 * The publications are a list of list items.  docutils marks each entry
   ``role="doc-biblioentry"``, a role that WAI-ARIA deprecated: screen readers
   then announce an empty list, and accessibility checkers fail the page.
@@ -26,15 +26,6 @@ from pathlib import Path
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.util.osutil import relative_uri
-
-
-class resume_pdf_link(nodes.Inline, nodes.TextElement):
-    """A link to the PDF, for the web only."""
-
-
-def download_pdf_role(name, rawtext, text, lineno, inliner, options=None, content=None):
-    return [resume_pdf_link(rawtext, text)], []
 
 
 def pdf_url(config, environ=os.environ) -> str:
@@ -47,19 +38,6 @@ def pdf_url(config, environ=os.environ) -> str:
         return f"/_/downloads/{language}/{version}/pdf/"
     target = config.latex_documents[0][1] if config.latex_documents else "resume.tex"
     return posixpath.splitext(target)[0] + ".pdf"
-
-
-def visit_html_pdf_link(self, node):
-    url = pdf_url(self.config)
-    if "://" not in url and not url.startswith("/"):
-        url = relative_uri(self.builder.get_target_uri(self.builder.current_docname), url)
-    self.body.append(
-        self.starttag(node, "a", "", href=url, CLASS="resume-pdf-link", type="application/pdf")
-    )
-
-
-def depart_html_pdf_link(self, node):
-    self.body.append("</a>")
 
 
 # -- The page's description, for OpenGraph too ------------------------------

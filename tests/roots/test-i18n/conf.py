@@ -22,3 +22,5 @@ resume_languages = ["en", "ko"]
 resume_translated = {
     "ko": {"project": "이흥섭", "html_title": "이흥섭", "html_baseurl": "https://example.org/ko/"},
 }
+# The exports write resume.md beside the pages: not a page.
+exclude_patterns = ["_build"]
