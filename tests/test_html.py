@@ -7,7 +7,7 @@ from types import SimpleNamespace
 import pytest
 
 from helpers import ROOT, page, pdf_name
-from resume.web import pdf_url
+from resume.web import opengraph_locale, pdf_url
 
 
 def config(**values):
@@ -44,3 +44,17 @@ def test_download_link_on_the_site(site):
     ]
     assert links[0]["href"] == pdf_name(ROOT) == "heungsub-lee.pdf"
     assert links[1]["href"] == "heungsub-lee-cv.pdf"
+
+
+def test_opengraph_locale_names_the_language_and_its_territory():
+    assert opengraph_locale("en") == "en_US"
+    assert opengraph_locale("ko") == "ko_KR"
+    assert opengraph_locale(None) == "en_US"
+
+
+@pytest.mark.system
+def test_every_page_names_its_locale(site, site_ko):
+    for root, locale in [(site, "en_US"), (site_ko, "ko_KR")]:
+        for name in ["index.html", "sections/experience.html"]:
+            tag = page(root, name).select_one('meta[property="og:locale"]')
+            assert tag["content"] == locale, (root, name)

@@ -128,7 +128,7 @@ def test_landing_page_of_a_small_project(app, warning):
     assert warning.getvalue() == ""
     data = json_ld((app.outdir / "index.html").read_text(encoding="utf-8"))
     assert data["@context"] == "https://schema.org"
-    person, *articles = data["@graph"]
+    person, *articles, page = data["@graph"]
     assert person["@id"] == "https://example.org/cv/#person"
     assert person["email"] == "jane@example.org"
     assert person["sameAs"] == ["https://github.com/janeroe"]
@@ -141,6 +141,12 @@ def test_landing_page_of_a_small_project(app, warning):
     ]
     for article in articles:
         assert {"@type": "Person", "name": "Jane Roe", "@id": person["@id"]} in article["author"]
+    assert page == {
+        "@type": "ProfilePage",
+        "@id": "https://example.org/cv/",
+        "inLanguage": "en",
+        "mainEntity": {"@id": person["@id"]},
+    }
 
 
 # -- The site -------------------------------------------------------------------------
@@ -149,7 +155,7 @@ def test_landing_page_of_a_small_project(app, warning):
 @pytest.mark.system
 def test_landing_page_describes_the_owner_and_his_papers(site):
     data = json_ld((site / "index.html").read_text(encoding="utf-8"))
-    person, *articles = data["@graph"]
+    person, *articles, page = data["@graph"]
     assert person["@type"] == "Person"
     assert person["name"] == "Heungsub Lee"
     assert person["email"] == "heungsub@subl.ee"
@@ -211,3 +217,17 @@ def test_only_the_landing_page_has_json_ld(site):
     for path in site.rglob("*.html"):
         if path.name != "index.html":
             assert "application/ld+json" not in path.read_text(encoding="utf-8"), path
+
+
+@pytest.mark.system
+def test_the_korean_landing_page_says_its_language_and_his_korean_name(site_ko):
+    data = json_ld((site_ko / "index.html").read_text(encoding="utf-8"))
+    person, *articles, page = data["@graph"]
+    assert (person["name"], person["alternateName"]) == ("이흥섭", "Heungsub Lee")
+    assert page["inLanguage"] == "ko"
+    assert page["@id"].endswith("/ko/")
+    # The papers keep the owner as their author, by the name they print.
+    assert all(
+        any(author.get("@id") == person["@id"] for author in article["author"])
+        for article in articles
+    )

@@ -170,3 +170,14 @@ def test_the_pdf_and_the_site_say_when_they_were_last_updated(pdf_build, site):
     assert expected in text
     footer = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert expected in _flat(footer.select_one("footer").get_text())
+
+
+@pytest.mark.parametrize("name", PDFS)
+@pytest.mark.parametrize("extractor", EXTRACTORS)
+def test_every_korean_phrase_extracts_verbatim(site_ko, pdf_build_ko, name, extractor):
+    # Hangul words whole, with their spaces, in every extractor.
+    phrases = source_phrases(site_ko)
+    assert "소프트웨어 엔지니어: ML 플랫폼, 파이프라인 병렬화, 분산 게임 서버." in phrases
+    text = _flat(EXTRACTORS[extractor](pdf_build_ko[0] / name))
+    missing = [phrase for phrase in phrases if phrase not in text]
+    assert missing == [], f"{len(missing)} of {len(phrases)} phrases missing"

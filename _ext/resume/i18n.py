@@ -201,10 +201,25 @@ def translated_values(config) -> dict:
 
 
 def apply_translated_config(app: Sphinx, config) -> None:
-    """Set the values of ``resume_translated[language]`` (``config-inited``)."""
+    """Set the values of ``resume_translated[language]`` (``config-inited``).
+
+    ``latex_documents`` named the PDFs' title and author from ``project`` and
+    ``author`` when conf.py ran: they follow the translated values.
+    """
+    before = {name: getattr(config, name) for name in ("project", "author")}
     for name, value in translated_values(config).items():
         if name in config:  # the others: check_translated_config
             setattr(config, name, value)
+    renamed = {before["project"]: config.project, before["author"]: config.author}
+    config.latex_documents = [
+        (
+            *document[:2],
+            renamed.get(document[2], document[2]),
+            renamed.get(document[3], document[3]),
+            *document[4:],
+        )
+        for document in config.latex_documents
+    ]
 
 
 def check_translated_config(app: Sphinx) -> None:

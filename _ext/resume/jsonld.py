@@ -32,6 +32,7 @@ from . import contact as resume_contact
 from . import domain
 from . import items as resume_items
 from .bibliography import month_number, same_person
+from .i18n import translated_values
 
 CONTEXT = "https://schema.org"
 
@@ -176,10 +177,20 @@ def site_graph(app: Sphinx, doctree: nodes.document) -> dict:
         [language for language, _ in domain.in_reading_order(app.env, "languages")],
         owner_id,
     )
+    # The name as this edition writes it (이흥섭); the papers' spelling besides.
+    translated = translated_values(app.config).get("author")
+    if translated and translated != owner_name:
+        owner["name"], owner["alternateName"] = translated, owner_name
     owner_in_bib = BibPerson(owner_name) if owner_name else None
     entries = app.env.get_domain("cite").bibdata.data.entries
     articles = [scholarly_article(entry, owner_in_bib, owner_id) for entry in entries.values()]
-    return {"@context": CONTEXT, "@graph": [owner, *articles]}
+    page = {
+        "@type": "ProfilePage",
+        "@id": app.config.html_baseurl or "",
+        "inLanguage": (app.config.language or "en").replace("_", "-"),
+        "mainEntity": {"@id": owner_id},
+    }
+    return {"@context": CONTEXT, "@graph": [owner, *articles, page]}
 
 
 def add_to_landing_page(

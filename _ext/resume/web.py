@@ -11,7 +11,8 @@
   depth: the links in its text are made absolute, as its sidebar's are.
 * A page that has a description of its own (``html_meta``) gives it to
   OpenGraph too; sphinxext-opengraph would otherwise describe the page by its
-  first words, which on the landing page are the contact line.
+  first words, which on the landing page are the contact line.  Every page
+  names its locale (``og:locale``, ``ko_KR`` in the Korean edition).
 * ``robots.txt`` lets every crawler in and names the sitemap, at the
   canonical address (``html_baseurl``).
 """
@@ -65,10 +66,22 @@ def meta_description(metatags: str) -> str | None:
 def description_for_opengraph(
     app: Sphinx, pagename: str, templatename: str, context: dict, doctree
 ) -> None:
+    # sphinxext-opengraph takes "og:" fields of the page's metadata as they are.
+    fields = {"og:locale": opengraph_locale(app.config.language)}
     description = meta_description(context.get("metatags", ""))
     if description:
-        # sphinxext-opengraph takes "og:" fields of the page's metadata as they are.
-        context["meta"] = {**(context.get("meta") or {}), "og:description": description}
+        fields["og:description"] = description
+    context["meta"] = {**(context.get("meta") or {}), **fields}
+
+
+def opengraph_locale(language: str | None) -> str:
+    """``en`` -> ``en_US``, ``ko`` -> ``ko_KR``: OpenGraph's ``language_TERRITORY``."""
+    from babel.core import get_global
+
+    code = (language or "en").replace("-", "_")
+    likely = get_global("likely_subtags").get(code.split("_")[0], code)
+    parts = likely.split("_")
+    return f"{parts[0]}_{parts[-1]}" if len(parts) > 1 else parts[0]
 
 
 # -- Publications: a list of list items -------------------------------------
