@@ -58,3 +58,11 @@ def test_every_page_names_its_locale(site, site_ko):
         for name in ["index.html", "sections/experience.html"]:
             tag = page(root, name).select_one('meta[property="og:locale"]')
             assert tag["content"] == locale, (root, name)
+
+
+@pytest.mark.system
+def test_the_cards_keep_their_icons_in_both_languages(site, site_ko):
+    for root in (site, site_ko):
+        cards = page(root, "index.html").select(".resume-cards .sd-card-title")
+        assert len(cards) == 6
+        assert all(card.select_one("svg.resume-icon") for card in cards), root

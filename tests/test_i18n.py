@@ -86,9 +86,13 @@ def test_translations_keep_links_citations_and_placeholders(path):
         assert sorted(_URL.findall(translation)) == sorted(_URL.findall(source)), source
         roles = [r for r in _ROLE.findall(source) if not r.startswith("{download-pdf}")]
         assert [r for r in _ROLE.findall(translation) if r in roles] == roles, source
-        assert sorted(_PLACEHOLDER.findall(translation)) == sorted(_PLACEHOLDER.findall(source)), (
-            source
-        )
+        # Roles are not placeholders. A card's title may bring back its icon
+        # ({octicon}), which the message leaves out but the translation replaces.
+        assert sorted(_PLACEHOLDER.findall(_ROLE.sub("", translation))) == sorted(
+            _PLACEHOLDER.findall(_ROLE.sub("", source))
+        ), source
+        extra = [r for r in _ROLE.findall(translation) if r not in roles]
+        assert all(r.startswith("{octicon}") for r in extra), source
 
 
 #: Names that stay as written, in every message that has them.
