@@ -168,3 +168,16 @@ def test_stylesheets_keep_the_rules_the_site_uses(site):
     # The card's own rule, not only those of its parts (.sd-card-body, ...).
     assert {".sd-card", ".sd-badge"} <= design
     assert not {"sd-tab-set", "sd-dropdown"} & classes(design)
+
+
+def test_own_pages_leave_out_a_site_within_and_hidden_folders(tmp_path):
+    from resume.assets import own_pages
+
+    for name in ["index.html", "sections/a.html", "ko/index.html", ".doctrees/t/page.html"]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("<p>", encoding="utf-8")
+    (tmp_path / "ko" / "_static").mkdir()
+    assert [p.relative_to(tmp_path).as_posix() for p in own_pages(tmp_path)] == [
+        "index.html",
+        "sections/a.html",
+    ]

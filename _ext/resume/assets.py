@@ -82,6 +82,24 @@ def names_in_pages(pages: Iterable[Path]) -> tuple[set[str], set[str]]:
     return collector.classes, collector.ids
 
 
+def own_pages(outdir: Path) -> list[Path]:
+    """The HTML pages of the site in *outdir*, and not those of a site within it.
+
+    The Korean edition lives in ``ko/`` with its own ``_static``; hidden
+    folders (``.doctrees`` where no ``-d`` is given) hold no pages.
+    """
+    found = []
+    for page in sorted(outdir.rglob("*.html")):
+        folders = page.relative_to(outdir).parents
+        inner = [outdir / folder for folder in folders if str(folder) != "."]
+        if any(part.startswith(".") for part in page.relative_to(outdir).parts):
+            continue
+        if any((folder / "_static").is_dir() for folder in inner):
+            continue
+        found.append(page)
+    return found
+
+
 # -- Pruning a stylesheet ----------------------------------------------------
 
 
@@ -206,7 +224,7 @@ def prune_stylesheets(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html" or not app.config.resume_prune_css:
         return
     outdir = Path(app.outdir)
-    pages = sorted(outdir.rglob("*.html"))
+    pages = own_pages(outdir)
     classes, ids = names_in_pages(pages)
     classes |= furo_runtime_classes()
     cache = Path(app.doctreedir) / "resume_pruned_css"

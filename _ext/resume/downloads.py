@@ -38,6 +38,7 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
+from .assets import own_pages
 from .bibtex import published_name
 from .i18n import translate
 from .latex import ONE_PAGE_CLASS
@@ -191,7 +192,7 @@ def with_sizes(page_html: str, page: Path) -> str:
 def fill_in_sizes(site: Path) -> list[Path]:
     """Update the sizes of every Downloads row of the built *site*; the pages changed."""
     changed = []
-    for page in sorted(site.rglob("*.html")):
+    for page in own_pages(site):
         text = page.read_text(encoding="utf-8")
         if MARKER not in text:
             continue
