@@ -29,7 +29,27 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: all help html pdf latexpdf live clean test apt bench linkcheck update-deps
+.DEFAULT_GOAL := all
+.PHONY: all help html pdf latexpdf live clean test apt bench linkcheck update-deps FORCE
+
+# -- Nothing changed, nothing built ---------------------------------------------
+# Each build leaves a stamp in $(STAMPS); it runs again only when a file it
+# reads, or an option it was given, is newer than its stamp. The options file
+# changes only when the options do (the date of the last commit among them).
+STAMPS      := $(BUILDDIR)/.stamps
+SOURCES     := $(shell find . \( -path ./_build -o -path ./.venv -o -path ./.git \
+                 -o -path ./tests -o -path ./bench -o -path ./tools -o -path ./.github \
+                 -o -name __pycache__ -o -name node_modules -o -name '*.mo' \) -prune \
+                 -o -type f -print)
+OPTIONS     := $(SPHINXOPTS) $(PAPEROPT) $(VARIANTOPT) $(SOURCE_DATE_EPOCH)
+
+$(STAMPS)/options: FORCE
+	@mkdir -p $(@D)
+	@echo '$(OPTIONS)' | cmp -s - $@ || echo '$(OPTIONS)' > $@
+
+$(STAMPS)/apt: apt-packages.txt
+	tools/apt-install apt-packages.txt
+	@mkdir -p $(@D) && touch $@
 
 # HTML and PDF side by side: two Sphinx processes that share nothing (each
 # has its own doctrees), one core each; their logs come out whole, one after
@@ -57,14 +77,16 @@ $(BIN)/.installed: requirements.txt tests/requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -r tests/requirements.txt
 	touch $@
 
-# Debian packages: TeX for the PDF, and what the tests use.
-apt:
-	tools/apt-install apt-packages.txt
+# Debian packages: TeX for the PDF (the tests add tests/apt-packages.txt).
+apt: $(STAMPS)/apt
 
 # The site links the PDF beside its pages: each target puts it there when both exist.
-html: $(BIN)/.installed
+html: $(STAMPS)/html
+
+$(STAMPS)/html: $(BIN)/.installed $(SOURCES) $(STAMPS)/options
 	$(SPHINXBUILD) -b html $(SPHINXOPTS) $(SOURCEDIR) $(BUILDDIR)/html
 	for pdf in $(BUILDDIR)/latex/*.pdf; do if [ -f "$$pdf" ]; then cp "$$pdf" $(BUILDDIR)/html/; fi; done
+	touch $@
 
 # The PDFs' names are conf.py's (latex_documents): each .tex that the LaTeX
 # builder writes becomes the PDF of the same name, two at a time; a failing
@@ -72,10 +94,13 @@ html: $(BIN)/.installed
 # One xelatex run makes the final PDF: the bookmarks come in that run and
 # nothing reads the .aux back, so the second run that latexmk would add
 # changes nothing (tests/test_reproducible.py checks it).
-pdf: $(BIN)/.installed apt
+pdf: $(STAMPS)/pdf$(VARIANTSUFFIX)
+
+$(STAMPS)/pdf$(VARIANTSUFFIX): $(BIN)/.installed $(STAMPS)/apt $(SOURCES) $(STAMPS)/options
 	$(SPHINXBUILD) -b latex -d $(BUILDDIR)/doctrees$(VARIANTSUFFIX) $(SPHINXOPTS) $(PAPEROPT) $(VARIANTOPT) $(SOURCEDIR) $(LATEXDIR)
 	cd $(LATEXDIR) && printf '%s\n' *.tex | xargs -P 2 -I {} sh -c '$(XELATEX) {} > /dev/null || { grep -A 3 "^\./" "$$(basename {} .tex).log"; exit 1; }'
 	if [ -d $(BUILDDIR)/html ] && [ -z "$(VARIANT)" ]; then cp $(LATEXDIR)/*.pdf $(BUILDDIR)/html/; fi
+	touch $@
 
 latexpdf: pdf
 
@@ -93,7 +118,7 @@ test: $(BIN)/.installed tests/node_modules/.installed
 
 # The fast tier, to run while you work: unit tests and small test projects.
 .PHONY: test-fast
-test-fast: $(BIN)/.installed apt
+test-fast: $(BIN)/.installed $(STAMPS)/apt
 	$(BIN)/python -m pytest -m "not system"
 
 # The Nu HTML Checker for the tests, pinned in tests/package-lock.json. Its install
@@ -104,7 +129,7 @@ tests/node_modules/.installed: tests/package.json tests/package-lock.json
 	touch $@
 
 # Timings of the builds above, in a temporary copy of the working tree.
-bench: $(BIN)/.installed apt
+bench: $(BIN)/.installed $(STAMPS)/apt
 	$(BIN)/python bench/bench.py $(BENCHOPTS)
 
 linkcheck: $(BIN)/.installed
@@ -124,15 +149,21 @@ LANGUAGES := ko
 
 .PHONY: html-ko pdf-ko gettext update-po
 
-html-ko: html
+html-ko: $(STAMPS)/html-ko
+
+$(STAMPS)/html-ko: $(STAMPS)/html
 	$(SPHINXBUILD) -b html -D language=ko -d $(BUILDDIR)/doctrees-ko $(SPHINXOPTS) $(SOURCEDIR) $(BUILDDIR)/html/ko
 	for pdf in $(BUILDDIR)/latex-ko/*.pdf; do if [ -f "$$pdf" ]; then cp "$$pdf" $(BUILDDIR)/html/ko/; fi; done
+	touch $@
 
 # The Korean PDFs, beside the Korean pages.
-pdf-ko: $(BIN)/.installed apt
+pdf-ko: $(STAMPS)/pdf-ko
+
+$(STAMPS)/pdf-ko: $(BIN)/.installed $(STAMPS)/apt $(SOURCES) $(STAMPS)/options
 	$(SPHINXBUILD) -b latex -D language=ko -d $(BUILDDIR)/doctrees-ko-latex $(SPHINXOPTS) $(PAPEROPT) $(SOURCEDIR) $(BUILDDIR)/latex-ko
 	cd $(BUILDDIR)/latex-ko && printf '%s\n' *.tex | xargs -P 2 -I {} sh -c '$(XELATEX) {} > /dev/null || { grep -A 3 "^\./" "$$(basename {} .tex).log"; exit 1; }'
 	if [ -d $(BUILDDIR)/html/ko ]; then cp $(BUILDDIR)/latex-ko/*.pdf $(BUILDDIR)/html/ko/; fi
+	touch $@
 
 # The messages of the pages and of the templates, one .pot per page.
 gettext: $(BIN)/.installed

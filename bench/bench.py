@@ -8,7 +8,12 @@ Each measure runs in a temporary copy of the working tree (the user's
 * ``make html`` from nothing;
 * ``make html`` again after one section changed;
 * ``make pdf`` from nothing;
-* ``make`` (HTML and PDF) from nothing;
+* ``make html pdf`` from nothing: the English site and its PDFs;
+* ``make`` from nothing: everything published, both languages, every PDF;
+* ``make`` again with nothing changed;
+* the stages of one build (``bench/stages.py``): importing, reading and
+  writing the HTML, what runs when it ends (the exports), the LaTeX builder,
+  and xelatex;
 * the ``make live`` loop: save a section, until the browser has been told to
   reload and the page it then fetches shows the change.
 
@@ -53,14 +58,33 @@ LANDING_PAGE = Path("_build") / "html" / "index.html"
 LATEX_DIR = Path("_build") / "latex"
 
 # The table's rows, in the order of the edit-preview-publish loop.
-ORDER = ["make html", "make html, 1 edit", "make live loop", "make pdf", "make"]
+ORDER = [
+    "make html",
+    "make html, 1 edit",
+    "make live loop",
+    "make pdf",
+    "make html pdf",
+    "make",
+    "make, nothing changed",
+]
+STAGES = [
+    "import",
+    "html: read",
+    "html: write",
+    "html: exports",
+    "latex: read+write",
+    "xelatex",
+]
 
-# The issue's targets, in seconds of median wall time on a 2-core machine.
+# The targets, in seconds of median wall time on a 2-core machine.
 TARGETS = {
+    "make html pdf": 1.0,
     "make": 3.0,
-    "make html": 1.2,
-    "make live loop": 1.0,
+    "make, nothing changed": 0.2,
+    "make live loop": 0.3,
 }
+#: A stage or measure this much slower than in --compare's figures is flagged.
+SLOWER = 0.10
 
 
 # -- Figures -----------------------------------------------------------------
@@ -139,9 +163,10 @@ def render_table(results: dict, sizes: dict, before: dict | None = None) -> str:
             f" {f'<{target:g}s' if target else '':>7} {met(summary):>4}"
         )
         old = (before or {}).get("results", {}).get(name)
-        if old:
-            change = (summary["median_s"] - old["median_s"]) / old["median_s"] * 100
-            line += f" {old['median_s']:>7.2f}s {change:>+7.0f}%"
+        if old and old["median_s"]:
+            change = (summary["median_s"] - old["median_s"]) / old["median_s"]
+            flag = "  SLOWER" if change > SLOWER else ""
+            line += f" {old['median_s']:>7.2f}s {change * 100:>+7.0f}%{flag}"
         lines.append(line)
     lines.append("")
     for name, value in sizes.items():
@@ -214,6 +239,40 @@ def measure_incremental(work, env, log, warmup, runs) -> Measure:
         if i >= warmup:
             result.add(*figures)
     return result
+
+
+def measure_unchanged(work, env, log, warmup, runs) -> Measure:
+    """``make`` again, when nothing changed since the last ``make``."""
+    result = Measure("make, nothing changed")
+    run(["make"], work, env, log)
+    for i in range(warmup + runs):
+        figures = run(["make"], work, env, log)
+        if i >= warmup:
+            result.add(*figures)
+    return result
+
+
+def measure_stages(work, env, log, warmup, runs, python: Path) -> list[Measure]:
+    """Each stage of a clean HTML and LaTeX build, and xelatex (bench/stages.py)."""
+    results = {name: Measure(f"stage: {name}") for name in STAGES}
+    for i in range(warmup + runs):
+        out = work.parent / "stages"
+        shutil.rmtree(out, ignore_errors=True)
+        done = subprocess.run(
+            [str(python), str(ROOT / "bench" / "stages.py"), str(work), str(out)],
+            cwd=work,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        with log.open("a") as out_log:
+            out_log.write(done.stderr)
+        if done.returncode != 0:
+            raise SystemExit(f"bench/stages.py failed; see {log}")
+        if i >= warmup:
+            for name, seconds in json.loads(done.stdout.splitlines()[-1]).items():
+                results[name].walls.append(seconds)
+    return list(results.values())
 
 
 def _free_port() -> int:
@@ -309,7 +368,7 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument(
         "--only",
         nargs="+",
-        choices=["html", "incremental", "pdf", "all", "live"],
+        choices=["html", "incremental", "pdf", "htmlpdf", "all", "unchanged", "live", "stages"],
         help="measure only these",
     )
     parser.add_argument(
@@ -321,7 +380,8 @@ def parse_args(argv=None) -> argparse.Namespace:
 def main(argv=None) -> int:
     args = parse_args(argv)
     before = json.loads(args.compare.read_text()) if args.compare else None
-    wanted = set(args.only or ["html", "incremental", "pdf", "all", "live"])
+    everything = ["html", "incremental", "pdf", "htmlpdf", "all", "unchanged", "live", "stages"]
+    wanted = set(args.only or everything)
     with tempfile.TemporaryDirectory(prefix="resume-bench-") as tmp:
         work = Path(tmp) / "resume"
         shutil.copytree(ROOT, work, ignore=_NOT_SOURCE)
@@ -342,6 +402,12 @@ def main(argv=None) -> int:
                 measures.append(measure_clean("make html", ["html"], *common))
             if "pdf" in wanted:
                 measures.append(measure_clean("make pdf", ["pdf"], *common))
+            if "stages" in wanted:
+                measures.extend(measure_stages(*common, args.venv.resolve() / "bin" / "python"))
+            if "htmlpdf" in wanted:
+                measures.append(measure_clean("make html pdf", ["html", "pdf"], *common))
+            if "unchanged" in wanted:
+                measures.append(measure_unchanged(*common))
             if "all" in wanted:
                 measures.append(measure_clean("make", [], *common))
             sizes = read_sizes(work)
@@ -351,7 +417,8 @@ def main(argv=None) -> int:
             shutil.copy(log, kept)
             print(f"the build log is kept in {kept}", file=sys.stderr)
             raise
-    measures.sort(key=lambda m: ORDER.index(m.name))
+    order = ORDER + [f"stage: {name}" for name in STAGES]
+    measures.sort(key=lambda m: order.index(m.name))
     results = {m.name: m.summary() for m in measures}
     report = {
         "commit": _git("describe", "--always", "--dirty") or "unknown",
