@@ -29,6 +29,8 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
+# Two cores: targets given together build side by side (`make html pdf`).
+MAKEFLAGS   += --jobs=2
 .DEFAULT_GOAL := all
 .PHONY: all help html pdf latexpdf live clean test apt bench linkcheck update-deps FORCE
 
@@ -55,7 +57,7 @@ $(STAMPS)/apt: apt-packages.txt
 # has its own doctrees), one core each; their logs come out whole, one after
 # the other.
 all: $(BIN)/.installed
-	@$(MAKE) --no-print-directory -j2 --output-sync=target html-ko pdf pdf-ko
+	@$(MAKE) --no-print-directory --output-sync=target html-ko pdf pdf-ko
 
 help:
 	@echo "make          build the HTML site ($(BUILDDIR)/html) and the PDF ($(BUILDDIR)/latex)"

@@ -338,10 +338,10 @@ def read_sizes(work: Path) -> dict:
     sizes = {}
     if (work / LANDING_PAGE).exists():
         sizes["landing page bytes"] = (work / LANDING_PAGE).stat().st_size
-    for path in sorted((work / LATEX_DIR).glob("*.pdf"))[:1]:
+    for path in sorted((work / LATEX_DIR).glob("*.pdf")):
         pdf = path.read_bytes()
-        sizes["PDF bytes"] = len(pdf)
-        sizes["PDF pages"] = pdf_page_count(pdf)
+        sizes[f"{path.name} bytes"] = len(pdf)
+        sizes[f"{path.name} pages"] = pdf_page_count(pdf)
     return sizes
 
 

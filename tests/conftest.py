@@ -24,7 +24,7 @@ from helpers import (
     ROOT,
     RTDBuild,
     assert_clean_build,
-    build_pdf,
+    clean_pdf_build,
     copy_site,
     pdf_names,
     serve,
@@ -41,6 +41,7 @@ SYSTEM_FIXTURES = {
     "made_site",
     "site_ko",
     "pdf_build_ko",
+    "pdf_build_letter",
     "served_site",
     "browser",
     "context",
@@ -86,13 +87,16 @@ def site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def pdf_build(tmp_path_factory):
-    """The PDF, built from a copy of the repository; the finished process with it."""
-    src = copy_site(tmp_path_factory.mktemp("pdf") / "src")
-    out = src.parent / "_build"
-    result = build_pdf(src, out)
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr
-    assert sphinx_warnings(result.stderr) == []
-    return out / "latex", result
+    """The PDFs, built from a copy of the repository; the finished process with them."""
+    return clean_pdf_build(tmp_path_factory.mktemp("pdf"))
+
+
+@pytest.fixture(scope="session")
+def pdf_build_letter(tmp_path_factory):
+    """The PDFs on US Letter (``make pdf PAPER=letter``)."""
+    return clean_pdf_build(
+        tmp_path_factory.mktemp("pdf-letter"), "-D", "latex_elements.papersize=letterpaper"
+    )
 
 
 @pytest.fixture(scope="session")
@@ -107,12 +111,7 @@ def site_ko(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def pdf_build_ko(tmp_path_factory):
     """The Korean PDFs, built from a copy of the repository; the finished process with them."""
-    src = copy_site(tmp_path_factory.mktemp("pdf-ko") / "src")
-    out = src.parent / "_build"
-    result = build_pdf(src, out, "-D", "language=ko")
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr
-    assert sphinx_warnings(result.stderr) == []
-    return out / "latex", result
+    return clean_pdf_build(tmp_path_factory.mktemp("pdf-ko"), "-D", "language=ko")
 
 
 @pytest.fixture(scope="session")

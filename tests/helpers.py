@@ -115,6 +115,19 @@ def build_pdf(src: Path, out: Path, *extra: str, env=None):
     return sphinx
 
 
+def clean_pdf_build(base: Path, *extra: str):
+    """Every PDF of a copy of the repository in *base*, built strictly.
+
+    Returns the LaTeX output folder and the finished process.
+    """
+    src = copy_site(base / "src")
+    out = src.parent / "_build"
+    result = build_pdf(src, out, *extra)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr
+    assert sphinx_warnings(result.stderr) == []
+    return out / "latex", result
+
+
 def sphinx_warnings(stderr: str) -> list[str]:
     """The lines of Sphinx's output that are warnings or errors."""
     return [line for line in stderr.splitlines() if "WARNING" in line or "ERROR" in line]

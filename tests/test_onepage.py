@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from helpers import build_pdf, copy_site, sphinx_warnings
+from helpers import build_pdf, copy_site
 
 pytestmark = pytest.mark.system
 
@@ -46,19 +46,9 @@ def lines_by_column(pdf: Path) -> tuple[float, dict[str, list[tuple[float, float
     return height, {side: sorted(found) for side, found in columns.items()}
 
 
-@pytest.fixture(scope="module")
-def letter(tmp_path_factory) -> Path:
-    src = copy_site(tmp_path_factory.mktemp("letter") / "src")
-    out = src.parent / "_build"
-    result = build_pdf(src, out, "-D", "latex_elements.papersize=letterpaper")
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr
-    assert sphinx_warnings(result.stderr) == []
-    return out / "latex"
-
-
 @pytest.fixture(scope="module", params=["a4", "letter"])
-def latex(request, pdf_build, letter) -> Path:
-    return pdf_build[0] if request.param == "a4" else letter
+def latex(request, pdf_build, pdf_build_letter) -> Path:
+    return (pdf_build if request.param == "a4" else pdf_build_letter)[0]
 
 
 def test_the_resume_is_one_page_and_the_cv_at_most_two(latex):

@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from helpers import ROOT, build_pdf, copy_site, pdf_name, run, sphinx_warnings
+from helpers import ROOT, build_pdf, pdf_name, run, sphinx_warnings
 
 pytestmark = pytest.mark.system
 
@@ -235,12 +235,8 @@ def test_citations_link_to_the_publications(latex):
     assert r"\hyperlink{cite.sections/publications:pub-kim2020torchgpipe}{2}" in tex
 
 
-def test_letter_paper(tmp_path):
-    src = copy_site(tmp_path / "src")
-    result = build_pdf(src, tmp_path / "_build", "-D", "latex_elements.papersize=letterpaper")
-    assert result.returncode == 0, result.stderr
-    assert sphinx_warnings(result.stderr) == []
-    info = run("pdfinfo", str(tmp_path / "_build" / "latex" / f"{NAME}.pdf"))
+def test_letter_paper(pdf_build_letter):
+    info = run("pdfinfo", str(pdf_build_letter[0] / f"{NAME}.pdf"))
     assert re.search(r"^Page size:.*\(letter\)", info, re.M)
     assert int(re.search(r"^Pages:\s+(\d+)", info, re.M)[1]) <= 2
 

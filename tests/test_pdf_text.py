@@ -17,8 +17,6 @@ from datetime import datetime, timezone
 import pytest
 from bs4 import BeautifulSoup
 
-from helpers import build_pdf, copy_site, sphinx_warnings
-
 pytestmark = pytest.mark.system
 
 NAME = "heungsub-lee"
@@ -99,22 +97,12 @@ def phrases(site) -> list[str]:
     return found
 
 
-@pytest.fixture(scope="module")
-def letter_latex(tmp_path_factory):
-    src = copy_site(tmp_path_factory.mktemp("letter") / "src")
-    out = src.parent / "_build"
-    result = build_pdf(src, out, "-D", "latex_elements.papersize=letterpaper")
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr
-    assert sphinx_warnings(result.stderr) == []
-    return out / "latex"
-
-
 @pytest.fixture(
     scope="module", params=[(paper, name) for paper in ("a4", "letter") for name in PDFS]
 )
-def pdf(request, pdf_build, letter_latex):
+def pdf(request, pdf_build, pdf_build_letter):
     paper, name = request.param
-    return (pdf_build[0] if paper == "a4" else letter_latex) / name
+    return (pdf_build if paper == "a4" else pdf_build_letter)[0] / name
 
 
 @pytest.mark.parametrize("extractor", EXTRACTORS)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import build_pdf, copy_site, sphinx_warnings
+from helpers import clean_pdf_build
 from resume.variants import selected, variant_target
 
 # -- Pure code ------------------------------------------------------------------
@@ -107,14 +107,10 @@ def test_bad_variants_fail_the_build(make_app, rootdir, tmp_path, edit, message)
 
 @pytest.fixture(scope="module")
 def ml_pdf(tmp_path_factory) -> Path:
-    src = copy_site(tmp_path_factory.mktemp("ml") / "src")
-    out = src.parent / "_build"
-    result = build_pdf(src, out, "-D", "resume_variant=ml")
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr
-    assert sphinx_warnings(result.stderr) == []
-    names = sorted(path.name for path in (out / "latex").glob("*.pdf"))
+    latex, _ = clean_pdf_build(tmp_path_factory.mktemp("ml"), "-D", "resume_variant=ml")
+    names = sorted(path.name for path in latex.glob("*.pdf"))
     assert names == ["heungsub-lee-ml-cv.pdf", "heungsub-lee-ml.pdf"]
-    return out / "latex" / "heungsub-lee-ml.pdf"
+    return latex / "heungsub-lee-ml.pdf"
 
 
 @pytest.mark.system

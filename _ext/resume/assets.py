@@ -129,53 +129,76 @@ def _needed_names(selector: list) -> tuple[set[str], set[str]]:
     return classes, ids
 
 
-def _join_selectors(selectors: list[list]) -> list:
-    joined: list = []
-    for index, selector in enumerate(selectors):
-        if index:
-            joined.append(tinycss2.ast.LiteralToken(0, 0, ","))
-        joined.extend(selector)
-    return joined
+#: What moves the scanner: comments, strings, braces and the end of a statement.
+_SIGNIFICANT = re.compile(r"""/\*.*?\*/|"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'|[{};]""", re.S)
 
 
-def _prune_rules(rules: list, classes: set[str], ids: set[str]) -> list:
+def _blocks(css: str) -> list[tuple[str, str | None]]:
+    """The top-level statements of *css*: ``(prelude, block)``, or ``(statement, None)``.
+
+    Only selectors need tokenizing; the declarations, most of a stylesheet,
+    are kept as written, so a scan for braces finds where each rule ends.
+    Comments between rules are dropped.
+    """
+    found: list[tuple[str, str | None]] = []
+    depth, start, opened = 0, 0, 0
+    for match in _SIGNIFICANT.finditer(css):
+        token = match.group()
+        if token.startswith("/*"):
+            if depth == 0:
+                start = match.end() if not css[start : match.start()].strip() else start
+            continue
+        if token == "{":
+            if depth == 0:
+                opened = match.start()
+            depth += 1
+        elif token == "}":
+            depth -= 1
+            if depth < 0:
+                line = css.count("\n", 0, match.start()) + 1
+                raise ValueError(f"cannot parse the stylesheet: unmatched }} (line {line})")
+            if depth == 0:
+                found.append((css[start:opened].strip(), css[opened + 1 : match.start()]))
+                start = match.end()
+        elif token == ";" and depth == 0:
+            found.append((css[start : match.end()].strip(), None))
+            start = match.end()
+    if depth:
+        raise ValueError("cannot parse the stylesheet: a block is not closed")
+    return found
+
+
+def _prune_blocks(css: str, classes: set[str], ids: set[str]) -> str:
     kept = []
-    for rule in rules:
-        if rule.type == "qualified-rule":
+    for prelude, block in _blocks(css):
+        if block is None:
+            kept.append(prelude)
+        elif prelude.startswith("@"):
+            keyword = prelude[1:].split(None, 1)[0].split("(")[0].lower()
+            if keyword in ("media", "supports"):
+                inner = _prune_blocks(block, classes, ids)
+                if inner:
+                    kept.append(f"{prelude}{{{inner}}}")
+            else:
+                kept.append(f"{prelude}{{{block}}}")
+        else:
+            tokens = tinycss2.parse_component_value_list(prelude)
             selectors = [
-                selector
-                for selector in _split_selectors(rule.prelude)
+                tinycss2.serialize(selector).strip()
+                for selector in _split_selectors(tokens)
                 if all(
                     needed <= present
                     for needed, present in zip(_needed_names(selector), (classes, ids))
                 )
             ]
             if selectors:
-                rule.prelude = _join_selectors(selectors)
-                kept.append(rule)
-        elif (
-            rule.type == "at-rule"
-            and rule.lower_at_keyword in ("media", "supports")
-            and rule.content
-        ):
-            inner = _prune_rules(tinycss2.parse_rule_list(rule.content), classes, ids)
-            if inner:
-                rule.content = inner
-                kept.append(rule)
-        elif rule.type not in ("whitespace", "comment", "error"):
-            kept.append(rule)
-    return kept
+                kept.append(f"{','.join(selectors)}{{{block}}}")
+    return "".join(kept)
 
 
 def prune_css(css: str, classes: set[str], ids: set[str]) -> str:
     """*css* without the rules whose selectors need a class or id not in *classes*, *ids*."""
-    rules = tinycss2.parse_stylesheet(css, skip_comments=False, skip_whitespace=False)
-    errors = [rule for rule in rules if rule.type == "error"]
-    if errors:
-        raise ValueError(
-            f"cannot parse the stylesheet: {errors[0].message} (line {errors[0].source_line})"
-        )
-    return "".join(rule.serialize() for rule in _prune_rules(rules, classes, ids))
+    return _prune_blocks(css, classes, ids)
 
 
 def prune_css_cached(css: str, classes: set[str], ids: set[str], cache: Path) -> tuple[str, Path]:

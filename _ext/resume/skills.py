@@ -61,18 +61,26 @@ def parse_skills(lines: list[str]) -> list[tuple[str, list[str]]]:
     return groups
 
 
+def parsed_or_reported(directive: SphinxDirective, parse, empty: str) -> list:
+    """*directive*'s lines as *parse* reads them; [] after reporting a bad or empty list."""
+    try:
+        found = parse(list(directive.content))
+    except ValueError as exc:
+        problem = str(exc)
+    else:
+        problem = "" if found else empty
+    if problem:
+        domain.report(directive.env, problem, directive.env.docname, directive.lineno)
+        return []
+    return found
+
+
 class SkillsDirective(SphinxDirective):
     has_content = True
 
     def run(self) -> list[nodes.Node]:
-        try:
-            groups = parse_skills(list(self.content))
-        except ValueError as exc:
-            groups, problem = [], str(exc)
-        else:
-            problem = "" if groups else "the skills directive lists no skills"
-        if problem:
-            domain.report(self.env, problem, self.env.docname, self.lineno)
+        groups = parsed_or_reported(self, parse_skills, "the skills directive lists no skills")
+        if not groups:
             return []
         root = resume_skills()
         self.set_source_info(root)
@@ -112,14 +120,9 @@ class LanguagesDirective(SphinxDirective):
     has_content = True
 
     def run(self) -> list[nodes.Node]:
-        try:
-            found = parse_languages(list(self.content))
-        except ValueError as exc:
-            found, problem = [], str(exc)
-        else:
-            problem = "" if found else "the languages directive lists no language"
-        if problem:
-            domain.report(self.env, problem, self.env.docname, self.lineno)
+        if not parsed_or_reported(
+            self, parse_languages, "the languages directive lists no language"
+        ):
             return []
         items = nodes.bullet_list(classes=["resume-languages"])
         self.set_source_info(items)
