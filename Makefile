@@ -49,9 +49,11 @@ $(STAMPS)/options: FORCE
 	@mkdir -p $(@D)
 	@echo '$(OPTIONS)' | cmp -s - $@ || echo '$(OPTIONS)' > $@
 
-$(STAMPS)/apt: apt-packages.txt
+# Installed once for this checkout (beside the virtualenv): a clean build
+# does not ask apt again.
+$(BIN)/.apt: apt-packages.txt | $(BIN)/.installed
 	tools/apt-install apt-packages.txt
-	@mkdir -p $(@D) && touch $@
+	touch $@
 
 # HTML and PDF side by side: two Sphinx processes that share nothing (each
 # has its own doctrees), one core each; their logs come out whole, one after
@@ -80,7 +82,7 @@ $(BIN)/.installed: requirements.txt tests/requirements.txt
 	touch $@
 
 # Debian packages: TeX for the PDF (the tests add tests/apt-packages.txt).
-apt: $(STAMPS)/apt
+apt: $(BIN)/.apt
 
 # The site links the PDF beside its pages: each target puts it there when both exist.
 html: $(STAMPS)/html
@@ -98,7 +100,7 @@ $(STAMPS)/html: $(BIN)/.installed $(SOURCES) $(STAMPS)/options
 # changes nothing (tests/test_reproducible.py checks it).
 pdf: $(STAMPS)/pdf$(VARIANTSUFFIX)
 
-$(STAMPS)/pdf$(VARIANTSUFFIX): $(BIN)/.installed $(STAMPS)/apt $(SOURCES) $(STAMPS)/options
+$(STAMPS)/pdf$(VARIANTSUFFIX): $(BIN)/.installed $(BIN)/.apt $(SOURCES) $(STAMPS)/options
 	$(SPHINXBUILD) -b latex -d $(BUILDDIR)/doctrees$(VARIANTSUFFIX) $(SPHINXOPTS) $(PAPEROPT) $(VARIANTOPT) $(SOURCEDIR) $(LATEXDIR)
 	cd $(LATEXDIR) && printf '%s\n' *.tex | xargs -P 2 -I {} sh -c '$(XELATEX) {} > /dev/null || { grep -A 3 "^\./" "$$(basename {} .tex).log"; exit 1; }'
 	if [ -d $(BUILDDIR)/html ] && [ -z "$(VARIANT)" ]; then cp $(LATEXDIR)/*.pdf $(BUILDDIR)/html/; fi
@@ -120,7 +122,7 @@ test: $(BIN)/.installed tests/node_modules/.installed
 
 # The fast tier, to run while you work: unit tests and small test projects.
 .PHONY: test-fast
-test-fast: $(BIN)/.installed $(STAMPS)/apt
+test-fast: $(BIN)/.installed $(BIN)/.apt
 	$(BIN)/python -m pytest -m "not system"
 
 # The Nu HTML Checker for the tests, pinned in tests/package-lock.json. Its install
@@ -131,7 +133,7 @@ tests/node_modules/.installed: tests/package.json tests/package-lock.json
 	touch $@
 
 # Timings of the builds above, in a temporary copy of the working tree.
-bench: $(BIN)/.installed $(STAMPS)/apt
+bench: $(BIN)/.installed $(BIN)/.apt
 	$(BIN)/python bench/bench.py $(BENCHOPTS)
 
 linkcheck: $(BIN)/.installed
@@ -161,7 +163,7 @@ $(STAMPS)/html-ko: $(STAMPS)/html
 # The Korean PDFs, beside the Korean pages.
 pdf-ko: $(STAMPS)/pdf-ko
 
-$(STAMPS)/pdf-ko: $(BIN)/.installed $(STAMPS)/apt $(SOURCES) $(STAMPS)/options
+$(STAMPS)/pdf-ko: $(BIN)/.installed $(BIN)/.apt $(SOURCES) $(STAMPS)/options
 	$(SPHINXBUILD) -b latex -D language=ko -d $(BUILDDIR)/doctrees-ko-latex $(SPHINXOPTS) $(PAPEROPT) $(SOURCEDIR) $(BUILDDIR)/latex-ko
 	cd $(BUILDDIR)/latex-ko && printf '%s\n' *.tex | xargs -P 2 -I {} sh -c '$(XELATEX) {} > /dev/null || { grep -A 3 "^\./" "$$(basename {} .tex).log"; exit 1; }'
 	if [ -d $(BUILDDIR)/html/ko ]; then cp $(BUILDDIR)/latex-ko/*.pdf $(BUILDDIR)/html/ko/; fi

@@ -217,11 +217,14 @@ def test_no_row_in_the_text_output(app, warning):
 
 
 @pytest.mark.sphinx("latex", testroot="downloads")
-def test_no_row_in_the_latex_output(app, warning):
+def test_the_latex_output_links_each_file_at_its_address(app, warning):
+    # The full CV shows them under its header; the one-page layout drops the line.
     app.build()
     assert warning.getvalue() == ""
     tex = (app.outdir / "jane-roe.tex").read_text(encoding="utf-8")
-    assert "Downloads" not in tex and "resume.json" not in tex
+    (line,) = [line for line in tex.splitlines() if line.startswith("\\resumedownloads")]
+    assert line.startswith("\\resumedownloads{Downloads}{\\sphinxhref{")
+    assert "\\sphinxhref{https://jane.example/cv/resume.json}{JSON Resume}" in line
 
 
 # -- The whole site --------------------------------------------------------------------

@@ -169,3 +169,21 @@ def test_every_korean_phrase_extracts_verbatim(site_ko, pdf_build_ko, name, extr
     text = _flat(EXTRACTORS[extractor](pdf_build_ko[0] / name))
     missing = [phrase for phrase in phrases if phrase not in text]
     assert missing == [], f"{len(missing)} of {len(phrases)} phrases missing"
+
+
+def test_the_full_cv_links_every_download_and_the_one_page_has_no_room(pdf_build):
+    from pypdf import PdfReader
+
+    cv = _flat(poppler(pdf_build[0] / f"{NAME}-cv.pdf"))
+    assert "Downloads: Résumé · Full CV · JSON Resume · Markdown · Plain text · BibTeX" in cv
+    assert "Downloads:" not in poppler(pdf_build[0] / f"{NAME}.pdf")
+    uris = {
+        str(annot.get_object()["/A"]["/URI"])
+        for page in PdfReader(pdf_build[0] / f"{NAME}-cv.pdf").pages
+        for annot in page.get("/Annots") or []
+        if "/URI" in (annot.get_object().get("/A") or {})
+    }
+    assert {
+        "https://heungsub-lee.readthedocs.io/resume.json",
+        "https://heungsub-lee.readthedocs.io/publications.bib",
+    } <= uris

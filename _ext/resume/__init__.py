@@ -217,7 +217,7 @@ def setup(app: Sphinx) -> dict:
     app.add_node(
         downloads.resume_downloads,
         html=(downloads.visit_html_downloads, None),
-        latex=SKIPPED,
+        latex=(downloads.visit_latex_downloads, None),
         text=SKIPPED,
         markdown=SKIPPED,
     )

@@ -32,6 +32,7 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
+from urllib.parse import urljoin
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -207,7 +208,7 @@ def fill_in_sizes(site: Path) -> list[Path]:
 
 
 class resume_downloads(nodes.General, nodes.Element):
-    """The Downloads row, for the web only."""
+    """The Downloads row: on the web, and as a line of links in the full CV's header."""
 
 
 class DownloadsDirective(SphinxDirective):
@@ -225,6 +226,27 @@ def visit_html_downloads(self, node: resume_downloads) -> None:
         downloads(self.config), Path(self.builder.outdir), page, self.config.language
     )
     self.body.append(row)
+    raise nodes.SkipNode
+
+
+def latex_downloads(config, environ=None) -> str:
+    """``\\resumedownloads{Downloads}{links}``: each file at its address on the site."""
+    from sphinx.util import texescape
+
+    texescape.init()
+    base = config.html_baseurl or ""
+    links = []
+    for download in downloads(config, environ):
+        address = urljoin(base, download.target) if base else download.target
+        label = texescape.escape(download.label, config.latex_engine)
+        links.append(f"\\sphinxhref{{{address}}}{{{label}}}")
+    # Translators: the name of the row of files to download on the landing page.
+    title = texescape.escape(translate("Downloads", config.language), config.latex_engine)
+    return f"\n\\resumedownloads{{{title}}}{{{' · '.join(links)}}}\n"
+
+
+def visit_latex_downloads(self, node: resume_downloads) -> None:
+    self.body.append(latex_downloads(self.config))
     raise nodes.SkipNode
 
 
