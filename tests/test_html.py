@@ -66,3 +66,12 @@ def test_the_cards_keep_their_icons_in_both_languages(site, site_ko):
         cards = page(root, "index.html").select(".resume-cards .sd-card-title")
         assert len(cards) == 6
         assert all(card.select_one("svg.resume-icon") for card in cards), root
+
+
+@pytest.mark.system
+def test_the_korean_pages_load_no_script_for_search(site_ko):
+    # Sphinx adds translations.js to a translated site; it needs doctools.js, which
+    # a site without search leaves out (a ReferenceError in the browser).
+    for name in ["index.html", "sections/publications.html"]:
+        scripts = [tag["src"] for tag in page(site_ko, name).select("script[src]")]
+        assert not [src for src in scripts if "translations.js" in src or "doctools" in src]

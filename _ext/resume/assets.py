@@ -47,6 +47,8 @@ SEARCH_SCRIPTS = (
     "_static/documentation_options.js",
     "_static/doctools.js",
     "_static/sphinx_highlight.js",
+    # A translated site's words for doctools.js, which it needs to run.
+    "_static/translations.js",
 )
 
 #: ``(asset, text that a page using it contains)``.
