@@ -37,9 +37,11 @@ from . import (
     domain,
     downloads,
     exports,
+    i18n,
     items,
     jsonld,
     jsonresume,
+    language,
     latex,
     skills,
     socialcard,
@@ -227,10 +229,6 @@ def setup(app: Sphinx) -> dict:
     # -- Translations and the language switcher ------------------------------
     # (i18n.py, language.py) The Korean edition is `-D language=ko` over the
     # catalogues in locales/; the extension's own words are in its catalogue.
-    from . import i18n, language
-
-    i18n.add_config_values(app)
-    language.add_config_values(app)
     # Before every other reader of project, author, html_baseurl (priority 500).
     app.connect("config-inited", i18n.apply_translated_config, priority=300)
     app.connect("builder-inited", i18n.check_translated_config)

@@ -39,6 +39,8 @@ VALUES = (
     Value("resume_tags", [], "env", (list, tuple), "the tags items may carry (variants.py)"),
     Value("resume_variants", {}, "env", (dict,), "tailored variants: tags, sections, headline"),
     Value("resume_variant", "", "env", (str,), "the variant to build (-D resume_variant=ml)"),
+    Value("resume_translated", {}, "env", (dict,), "values by language: {'ko': {...}}"),
+    Value("resume_languages", [], "html", (list, tuple), "the site's languages, source first"),
 )
 
 DEFAULTS = {value.name: value.default for value in VALUES}

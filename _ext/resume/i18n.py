@@ -350,8 +350,3 @@ def translate_furo_labels(app: Sphinx) -> None:
                 builder.catalogs["sphinx"].add(message, MsgOrigin(filename, line))
     else:
         environment.add_extension(FuroLabels)
-
-
-def add_config_values(app: Sphinx) -> None:
-    # Values by language: {"ko": {"project": "이흥섭", ...}}.
-    app.add_config_value("resume_translated", {}, "env", types=(dict,))

@@ -186,8 +186,3 @@ def add_sitemap_alternates(app: Sphinx, exception: Exception | None) -> None:
                 url, f"{{{XHTML_NS}}}link", rel="alternate", hreflang=lang, href=href
             )
     tree.write(path, xml_declaration=True, encoding="utf-8", method="xml")
-
-
-def add_config_values(app: Sphinx) -> None:
-    # The site's languages, the source's first: ["en", "ko"].
-    app.add_config_value("resume_languages", [], "html", types=(list, tuple))
