@@ -62,9 +62,11 @@ all: $(BIN)/.installed
 	@$(MAKE) --no-print-directory --output-sync=target html-ko pdf pdf-ko
 
 help:
-	@echo "make          build the HTML site ($(BUILDDIR)/html) and the PDF ($(BUILDDIR)/latex)"
-	@echo "make html     the HTML site only"
-	@echo "make pdf      the PDF only (also: make latexpdf)"
+	@echo "make          everything: both sites ($(BUILDDIR)/html, $(BUILDDIR)/html/ko) and every PDF"
+	@echo "make html     the English site only"
+	@echo "make pdf      the English PDFs: the one-page résumé and the full CV (also: make latexpdf)"
+	@echo "              PAPER=letter for US Letter, VARIANT=ml for a tailored variant"
+	@echo "make pdf-ko   the Korean PDFs"
 	@echo "make live     serve the site with live reload while you edit"
 	@echo "make test     run the tests, both tiers (what CI runs)"
 	@echo "make test-fast  the fast tier only: unit tests and small test projects"
