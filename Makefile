@@ -19,6 +19,8 @@ LATEXDIR    := $(BUILDDIR)/latex$(VARIANTSUFFIX)
 # `make pdf PAPER=letter` for US Letter; A4 otherwise.
 PAPEROPT    := $(if $(PAPER),-D latex_elements.papersize=$(PAPER)paper)
 XELATEX     ?= xelatex -interaction=nonstopmode -halt-on-error -file-line-error
+# The Downloads row gives each file's size: the PDFs come after the pages.
+FILLSIZES   := PYTHONPATH=_ext $(BIN)/python -m resume.downloads
 
 # The same commit gives the same files: the PDF's dates and ID (and the date
 # in the .tex) come from the last commit unless SOURCE_DATE_EPOCH is set.
@@ -30,7 +32,10 @@ export SOURCE_DATE_EPOCH
 endif
 
 # Two cores: targets given together build side by side (`make html pdf`).
+# Set once, at the top: a sub-make shares the top's job slots.
+ifeq ($(MAKELEVEL),0)
 MAKEFLAGS   += --jobs=2
+endif
 .DEFAULT_GOAL := all
 .PHONY: all help html pdf latexpdf live clean test apt bench linkcheck update-deps FORCE
 
@@ -59,7 +64,16 @@ $(BIN)/.apt: apt-packages.txt | $(BIN)/.installed
 # has its own doctrees), one core each; their logs come out whole, one after
 # the other.
 all: $(BIN)/.installed
-	@$(MAKE) --no-print-directory --output-sync=target html-ko pdf pdf-ko
+	@$(MAKE) --no-print-directory --output-sync=target $(STAMPS)/published
+
+# When the sites and the PDFs are all built: every PDF beside its pages, and
+# the Downloads rows' sizes filled in (the PDFs come after the pages).
+$(STAMPS)/published: $(STAMPS)/html-ko $(STAMPS)/pdf $(STAMPS)/pdf-ko
+	cp $(BUILDDIR)/latex/*.pdf $(BUILDDIR)/html/
+	cp $(BUILDDIR)/latex-ko/*.pdf $(BUILDDIR)/html/ko/
+	$(FILLSIZES) $(BUILDDIR)/html
+	$(FILLSIZES) $(BUILDDIR)/html/ko
+	touch $@
 
 help:
 	@echo "make          everything: both sites ($(BUILDDIR)/html, $(BUILDDIR)/html/ko) and every PDF"

@@ -46,5 +46,7 @@ def test_every_pdf_goes_beside_the_pages(rtd_with_jobs):
 def test_the_downloads_row_links_the_full_cv_beside_the_pages(rtd_with_jobs):
     index = (rtd_with_jobs.output / "html" / "index.html").read_text(encoding="utf-8")
     assert 'href="heungsub-lee-cv.pdf"' in index
+    # Its size, filled in once the PDF is there.
+    assert re.search(r'href="heungsub-lee-cv\.pdf"[^>]*>.*?download-meta">PDF, \d+ KB<', index)
     # The one-page résumé is Read the Docs' own PDF download.
     assert 'href="/_/downloads/en/latest/pdf/"' in index

@@ -266,3 +266,7 @@ def main(argv: list[str] | None = None) -> int:
     for page in fill_in_sizes(Path(args[0])):
         print(f"{page}: sizes updated")
     return 0
+
+
+if __name__ == "__main__":  # python -m resume.downloads _build/html (with _ext on the path)
+    sys.exit(main())
