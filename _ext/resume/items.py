@@ -169,10 +169,6 @@ def parse_tags(text: str) -> tuple[str, ...]:
 
 # -- Nodes -------------------------------------------------------------------
 
-#: The attributes of a ``resume_item`` node that hold the item's data.
-_DATA = ("kind", "start", "end", "present", "url", "org_url", "location", "tags")
-
-
 class resume_item(nodes.General, nodes.Element):
     """The whole item: its header, then its body.  Attributes: the item's data."""
 
