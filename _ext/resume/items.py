@@ -169,6 +169,7 @@ def parse_tags(text: str) -> tuple[str, ...]:
 
 # -- Nodes -------------------------------------------------------------------
 
+
 class resume_item(nodes.General, nodes.Element):
     """The whole item: its header, then its body.  Attributes: the item's data."""
 
