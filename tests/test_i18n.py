@@ -26,7 +26,7 @@ from helpers import (
 )
 from resume import i18n, theme
 from resume import language as switcher
-from resume.bibliography import make_style, register_sorting
+from resume.bibliography import make_style, register_plugins
 from resume.items import Date, make_item
 
 # sphinx-sitemap, run in this process by the small projects, uses an attribute
@@ -200,7 +200,7 @@ BIB = """
 
 
 def format_text(language: str | None) -> list[str]:
-    register_sorting()
+    register_plugins()
     style = make_style("Heungsub Lee", language=language)()
     entries = style.format_entries(parse_string(BIB, "bibtex").entries.values())
     return [entry.text.render_as("text") for entry in entries]
@@ -258,19 +258,19 @@ def test_a_misspelt_translated_value_fails_the_build(app, warning):
 def test_furo_still_has_every_literal_label():
     page = theme.patch_page((theme.furo_dir() / "page.html").read_text(encoding="utf-8"))
     icons = (theme.furo_dir() / "partials" / "icons.html").read_text(encoding="utf-8")
-    assert i18n.missing_labels({"page.html": page, "partials/icons.html": icons}) == []
+    assert theme.missing_labels({"page.html": page, "partials/icons.html": icons}) == []
 
 
 def test_literal_labels_become_messages():
     source = '<button aria-label="Toggle Light / Dark / Auto color theme"><title>Menu</title>'
-    assert i18n.translatable_labels(source, "page.html") == (
+    assert theme.translatable_labels(source, "page.html") == (
         '<button aria-label="{{ _("Toggle Light / Dark / Auto color theme")|e }}">'
         "<title>Menu</title>"
     )
-    assert i18n.translatable_labels(source, "partials/icons.html").endswith(
+    assert theme.translatable_labels(source, "partials/icons.html").endswith(
         '<title>{{ _("Menu")|e }}</title>'
     )
-    assert i18n.missing_labels({"page.html": source}) != []
+    assert theme.missing_labels({"page.html": source}) != []
 
 
 # -- Where each edition lives ----------------------------------------------------------------

@@ -136,7 +136,7 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("contact", contact.ContactDirective)
 
     # -- Publications --------------------------------------------------------
-    bibliography.register_sorting()
+    bibliography.register_plugins()
     app.connect("config-inited", bibliography.register_style)
     # Before sphinxcontrib-bibtex (priority 500) reads the same files.
     app.connect("builder-inited", bibliography.check_bibfiles, priority=400)
@@ -232,7 +232,7 @@ def setup(app: Sphinx) -> dict:
     # Before every other reader of project, author, html_baseurl (priority 500).
     app.connect("config-inited", i18n.apply_translated_config, priority=300)
     app.connect("builder-inited", i18n.check_translated_config)
-    app.connect("builder-inited", i18n.translate_furo_labels)
+    app.connect("builder-inited", theme.translate_furo_labels)
     app.connect("doctree-read", i18n.untag_translated_meta)
     app.connect("html-page-context", language.add_to_page)
     # After sphinx-sitemap (priority 500) has written sitemap.xml.

@@ -392,7 +392,7 @@ def _line_of_key(text: str, key: str) -> int:
 # -- Sphinx wiring -----------------------------------------------------------
 
 
-def register_sorting() -> None:
+def register_plugins() -> None:
     """Newest first, as the style's default sorting; and the plugins a build looks up.
 
     pybtex finds a plugin by name among the installed packages' entry points,

@@ -43,6 +43,7 @@ from .assets import own_pages
 from .bibtex import published_name
 from .i18n import translate
 from .latex import ONE_PAGE_CLASS
+from .latex import escape as latex_escape
 from .web import pdf_url
 
 #: What a page with the row contains.
@@ -231,17 +232,14 @@ def visit_html_downloads(self, node: resume_downloads) -> None:
 
 def latex_downloads(config, environ=None) -> str:
     """``\\resumedownloads{Downloads}{links}``: each file at its address on the site."""
-    from sphinx.util import texescape
-
-    texescape.init()
     base = config.html_baseurl or ""
     links = []
     for download in downloads(config, environ):
         address = urljoin(base, download.target) if base else download.target
-        label = texescape.escape(download.label, config.latex_engine)
+        label = latex_escape(download.label, config)
         links.append(f"\\sphinxhref{{{address}}}{{{label}}}")
     # Translators: the name of the row of files to download on the landing page.
-    title = texescape.escape(translate("Downloads", config.language), config.latex_engine)
+    title = latex_escape(translate("Downloads", config.language), config)
     return f"\n\\resumedownloads{{{title}}}{{{' · '.join(links)}}}\n"
 
 

@@ -22,14 +22,9 @@ and updates the catalogues.  This module adds what that leaves out:
   :func:`apply_translated_config` sets them when the configuration is read,
   before any other extension reads them (a misspelt name is an input error
   at its line in conf.py).
-* **furo's literal labels.**  furo writes some labels as plain text, outside
-  gettext: the theme toggle's and the sidebar toggles' ``aria-label`` and
-  the titles of its icons.  A Jinja extension (:class:`FuroLabels`) wraps
-  them in ``_()`` as furo's templates are loaded, so that the project's
-  ``locales/<language>/LC_MESSAGES/sphinx.po`` translates them as it
-  translates furo's own messages ("Next", "Previous", "Skip to content").
-  The gettext build adds them to ``sphinx.pot``; a label that furo no longer
-  has stops the build with a message.
+* **furo's literal labels** are made messages by :mod:`.theme`, which
+  knows furo's templates; ``locales/<language>/LC_MESSAGES/sphinx.po``
+  translates them with furo's own.
 * **A translated description** loses the ``translated`` mark that Sphinx
   leaves on it, which the HTML writer would write into ``<meta>``.
 """
@@ -51,14 +46,10 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 from docutils import nodes
-from jinja2 import TemplateNotFound
-from jinja2.ext import Extension
 from sphinx.application import Sphinx
-from sphinx.errors import ExtensionError
 
 from . import domain
 from .config import where_in_conf
-from .theme import furo_dir
 
 #: The extension's message catalogue: its name and where its ``.po`` files are.
 DOMAIN = "resume"
@@ -249,104 +240,3 @@ def untag_translated_meta(app: Sphinx, doctree: nodes.document) -> None:
     """
     for node in doctree.findall(nodes.meta):
         node.attributes.pop("translated", None)
-
-
-# -- furo's literal labels ---------------------------------------------------
-
-#: ``{template: [(furo's text, the message in it), ...]}``: labels that furo
-#: writes as plain text.  "Sections" is the label that :mod:`.theme` gives
-#: the navigation sidebar in its ``page.html``.
-FURO_LABELS = {
-    "page.html": [
-        (f'aria-label="{label}"', label)
-        for label in (
-            "Toggle site navigation sidebar",
-            "Toggle table of contents sidebar",
-            "Toggle Light / Dark / Auto color theme",
-            "Sections",
-        )
-    ],
-    "partials/icons.html": [
-        (f"<title>{label}</title>", label)
-        for label in (
-            "Contents",
-            "Menu",
-            "Expand",
-            "Light mode",
-            "Dark mode",
-            "Auto light/dark, in light mode",
-            "Auto light/dark, in dark mode",
-        )
-    ],
-}
-
-
-def _as_message(text: str, message: str) -> str:
-    return text.replace(message, '{{ _("' + message + '")|e }}')
-
-
-def translatable_labels(source: str, template: str) -> str:
-    """*source* of *template* with each of its literal labels in ``_()``."""
-    for text, message in FURO_LABELS.get(template, ()):
-        source = source.replace(text, _as_message(text, message))
-    return source
-
-
-def missing_labels(sources: dict[str, str]) -> list[str]:
-    """The labels that the templates' *sources* no longer have."""
-    return [
-        f"{template}: {text}"
-        for template, labels in FURO_LABELS.items()
-        for text, _message in labels
-        if text not in sources.get(template, "")
-    ]
-
-
-class FuroLabels(Extension):
-    """Jinja: furo's literal labels become messages as its templates are loaded."""
-
-    def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
-        return translatable_labels(source, name) if name in FURO_LABELS else source
-
-
-def _template_source(builder, name: str) -> tuple[str, str]:
-    """The template *name* as the build finds it; furo's own where the build has no theme."""
-    environment = builder.templates.environment
-    try:
-        source, filename, _uptodate = environment.loader.get_source(environment, name)
-    except TemplateNotFound:  # the gettext builder loads the templates_path only
-        path = furo_dir() / name
-        return path.read_text(encoding="utf-8"), str(path)
-    return source, filename or name
-
-
-def translate_furo_labels(app: Sphinx) -> None:
-    """Make furo's literal labels messages (``builder-inited``).
-
-    An HTML build translates them as it renders; the gettext build writes
-    them to ``sphinx.pot``, at their lines in the template that has them.
-    """
-    builder = app.builder
-    if app.config.html_theme != "furo" or not hasattr(builder, "templates"):
-        return
-    environment = getattr(builder.templates, "environment", None)
-    if environment is None or not hasattr(environment, "loader"):
-        return
-    sources = {name: _template_source(builder, name) for name in FURO_LABELS}
-    missing = missing_labels({name: source for name, (source, _f) in sources.items()})
-    if missing:
-        raise ExtensionError(
-            "furo's templates no longer have these labels: "
-            + "; ".join(missing)
-            + ". Update FURO_LABELS in _ext/resume/i18n.py"
-        )
-    if builder.name == "gettext":
-        from sphinx.builders.gettext import MsgOrigin
-
-        for name, labels in FURO_LABELS.items():
-            source, filename = sources[name]
-            for text, message in labels:
-                line = source[: source.index(text)].count("\n") + 1
-                builder.catalogs["sphinx"].add(message, MsgOrigin(filename, line))
-    else:
-        environment.add_extension(FuroLabels)

@@ -121,26 +121,27 @@ def one_document_on_read_the_docs(app: Sphinx) -> None:
         app.config.latex_documents = app.config.latex_documents[:1]
 
 
+def escape(text: str, config) -> str:
+    """*text* escaped for LaTeX, before the LaTeX builder has started (config time)."""
+    texescape.init()  # the builder fills the same tables when it starts
+    return texescape.escape(text, config.latex_engine)
+
+
 def pdf_metadata(config) -> str:
     """``\\hypersetup{...}`` with the PDF's title, author, subject and keywords.
 
     In the build's language, with the footer's "Last updated on".
     """
-
-    def tex(text: str) -> str:
-        texescape.init()  # the LaTeX builder fills the tables later; the same values
-        return texescape.escape(text, config.latex_engine)
-
     language = config.language
-    author = tex(config.author)
-    keywords = tex(", ".join(config.resume_keywords))
+    author = escape(config.author, config)
+    keywords = escape(", ".join(config.resume_keywords), config)
     # Translators: the PDF's title; {author} is the résumé's owner.
-    title = tex(translate("{author}: Résumé", language).format(author=config.author))
+    title = escape(translate("{author}: Résumé", language).format(author=config.author), config)
     # Translators: the PDF's subject; {author} is the résumé's owner.
-    subject = tex(translate("Résumé of {author}", language).format(author=config.author))
+    subject = escape(translate("Résumé of {author}", language).format(author=config.author), config)
     # Translators: the PDF's footer; {date} is the date of the last change.
     before, _, after = translate("Last updated on {date}", language).partition("{date}")
-    updated = tex(before) + "\\@date" + tex(after)
+    updated = escape(before, config) + "\\@date" + escape(after, config)
     return (
         "\\hypersetup{\n"
         f"  pdftitle={{{title}}},\n"
