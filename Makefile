@@ -18,7 +18,10 @@ VARIANTOPT  := $(if $(VARIANT),-D resume_variant=$(VARIANT))
 LATEXDIR    := $(BUILDDIR)/latex$(VARIANTSUFFIX)
 # `make pdf PAPER=letter` for US Letter; A4 otherwise.
 PAPEROPT    := $(if $(PAPER),-D latex_elements.papersize=$(PAPER)paper)
-XELATEX     ?= xelatex -interaction=nonstopmode -halt-on-error -file-line-error
+# xelatex on every .tex of a folder, side by side, each over a format of its
+# preamble kept in TEXFORMATS between builds (_ext/resume/xelatex.py).
+TEXFORMATS  ?= $(VENV)/texformats
+PDFS        := PYTHONPATH=_ext $(BIN)/python -m resume.xelatex --formats $(TEXFORMATS)
 # The Downloads row gives each file's size: the PDFs come after the pages.
 FILLSIZES   := PYTHONPATH=_ext $(BIN)/python -m resume.downloads
 
@@ -118,7 +121,7 @@ pdf: $(STAMPS)/pdf$(VARIANTSUFFIX)
 
 $(STAMPS)/pdf$(VARIANTSUFFIX): $(BIN)/.installed $(BIN)/.apt $(SOURCES) $(STAMPS)/options
 	$(SPHINXBUILD) -b latex -d $(BUILDDIR)/doctrees$(VARIANTSUFFIX) $(SPHINXOPTS) $(PAPEROPT) $(VARIANTOPT) $(SOURCEDIR) $(LATEXDIR)
-	cd $(LATEXDIR) && printf '%s\n' *.tex | xargs -P 2 -I {} sh -c '$(XELATEX) {} > /dev/null || { grep -A 3 "^\./" "$$(basename {} .tex).log"; exit 1; }'
+	$(PDFS) $(LATEXDIR)
 	if [ -d $(BUILDDIR)/html ] && [ -z "$(VARIANT)" ]; then cp $(LATEXDIR)/*.pdf $(BUILDDIR)/html/; fi
 	touch $@
 
@@ -181,7 +184,7 @@ pdf-ko: $(STAMPS)/pdf-ko
 
 $(STAMPS)/pdf-ko: $(BIN)/.installed $(BIN)/.apt $(SOURCES) $(STAMPS)/options
 	$(SPHINXBUILD) -b latex -D language=ko -d $(BUILDDIR)/doctrees-ko-latex $(SPHINXOPTS) $(PAPEROPT) $(SOURCEDIR) $(BUILDDIR)/latex-ko
-	cd $(BUILDDIR)/latex-ko && printf '%s\n' *.tex | xargs -P 2 -I {} sh -c '$(XELATEX) {} > /dev/null || { grep -A 3 "^\./" "$$(basename {} .tex).log"; exit 1; }'
+	$(PDFS) $(BUILDDIR)/latex-ko
 	if [ -d $(BUILDDIR)/html/ko ]; then cp $(BUILDDIR)/latex-ko/*.pdf $(BUILDDIR)/html/ko/; fi
 	touch $@
 

@@ -87,31 +87,34 @@ def sphinx_build(src: Path, builder: str, out: Path, *extra: str, env=None):
     )
 
 
-# What ``make pdf`` runs on each .tex (the Makefile's XELATEX).
+# xelatex alone, on one .tex (what resume.xelatex runs where a preamble has no format).
 XELATEX = ["xelatex", "-interaction=nonstopmode", "-halt-on-error", "-file-line-error"]
 
 
-def build_pdf(src: Path, out: Path, *extra: str, env=None):
-    """Build the PDF as ``make pdf`` does: the LaTeX builder, then one xelatex run.
+def xelatex_all(latex: Path, *extra: str, env=None) -> subprocess.CompletedProcess:
+    """Every PDF of the LaTeX output *latex*, as ``make pdf`` makes them (resume.xelatex)."""
+    return subprocess.run(
+        [sys.executable, "-m", "resume.xelatex", str(latex), *extra],
+        capture_output=True,
+        text=True,
+        env=local_env() if env is None else env,
+    )
 
-    The finished process has Sphinx's exit status and stderr; its stdout
-    ends with xelatex's, and a failing xelatex makes the status non-zero.
+
+def build_pdf(src: Path, out: Path, *extra: str, env=None):
+    """Build the PDFs as ``make pdf`` does: the LaTeX builder, then resume.xelatex.
+
+    The finished process has Sphinx's exit status and output, then
+    resume.xelatex's: a failing xelatex makes the status non-zero.
     """
     env = local_env() if env is None else env
-    latex = out / "latex"
     sphinx = sphinx_build(src, "latex", out, *extra, env=env)
     if sphinx.returncode != 0:
         return sphinx
-    for tex in sorted(latex.glob("*.tex")):
-        run = subprocess.run(
-            [*XELATEX, tex.name], cwd=latex, capture_output=True, text=True, env=env
-        )
-        sphinx.stdout += run.stdout
-        if run.returncode != 0:
-            sphinx.returncode = run.returncode
-            log = latex / tex.with_suffix(".log").name
-            sphinx.stderr += f"{' '.join(XELATEX)} {tex.name} failed: see {log}\n"
-            break
+    pdfs = xelatex_all(out / "latex", env=env)
+    sphinx.stdout += pdfs.stdout
+    sphinx.stderr += pdfs.stderr
+    sphinx.returncode = pdfs.returncode
     return sphinx
 
 

@@ -28,6 +28,7 @@ from sphinx.util import texescape
 
 from . import domain
 from .i18n import translate
+from .xelatex import DUMP_LINE
 
 STY = Path(__file__).with_name("resume.sty")
 #: The one-page résumé's class, and the LaTeX theme that names it.
@@ -103,8 +104,15 @@ def configure_latex(app: Sphinx, config) -> None:
     if str(THEMES) not in config.latex_theme_path:
         config.latex_theme_path = [*config.latex_theme_path, str(THEMES)]
     elements = dict(config.latex_elements)
+    # The packages, then the line up to which the preamble goes into a xelatex
+    # format (xelatex.py), then what a format cannot hold: the fonts, and what
+    # changes from build to build.
     elements["preamble"] = (
-        "\\usepackage{resume}\n" + pdf_metadata(config) + elements.get("preamble", "")
+        "\\usepackage{resume}\n"
+        + elements.get("preamble", "")
+        + DUMP_LINE
+        + "\n\\resumefonts\n"
+        + pdf_metadata(config)
     )
     config.latex_elements = elements
 
