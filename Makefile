@@ -10,7 +10,8 @@ SPHINXOPTS  ?= -n -W --keep-going
 LIVEOPTS    ?=
 SOURCEDIR   := .
 BUILDDIR    := _build
-SPHINXBUILD := $(BIN)/sphinx-build
+# sphinx-build without Python's teardown and garbage collector (_ext/resume/build.py).
+SPHINXBUILD := PYTHONPATH=_ext $(BIN)/python -m resume.build
 # `make pdf VARIANT=ml` for a tailored variant (resume_variants in conf.py),
 # in $(BUILDDIR)/latex-ml.
 VARIANTSUFFIX := $(if $(VARIANT),-$(VARIANT))
