@@ -24,7 +24,7 @@ PAPEROPT    := $(if $(PAPER),-D latex_elements.papersize=$(PAPER)paper)
 TEXFORMATS  ?= $(VENV)/texformats
 PDFS        := PYTHONPATH=_ext $(BIN)/python -m resume.xelatex --formats $(TEXFORMATS)
 # The Downloads row gives each file's size: the PDFs come after the pages.
-FILLSIZES   := PYTHONPATH=_ext $(BIN)/python -m resume.downloads
+FILLSIZES   := PYTHONPATH=_ext $(BIN)/python -m resume.publish
 
 # The same commit gives the same files: the PDF's dates and ID (and the date
 # in the .tex) come from the last commit unless SOURCE_DATE_EPOCH is set.
@@ -75,8 +75,7 @@ all: $(BIN)/.installed
 $(STAMPS)/published: $(STAMPS)/html-ko $(STAMPS)/pdf $(STAMPS)/pdf-ko
 	cp $(BUILDDIR)/latex/*.pdf $(BUILDDIR)/html/
 	cp $(BUILDDIR)/latex-ko/*.pdf $(BUILDDIR)/html/ko/
-	$(FILLSIZES) $(BUILDDIR)/html
-	$(FILLSIZES) $(BUILDDIR)/html/ko
+	$(FILLSIZES) $(BUILDDIR)/html $(BUILDDIR)/html/ko
 	touch $@
 
 help:

@@ -171,7 +171,7 @@ def test_stylesheets_keep_the_rules_the_site_uses(site):
 
 
 def test_own_pages_leave_out_a_site_within_and_hidden_folders(tmp_path):
-    from resume.assets import own_pages
+    from resume.publish import own_pages
 
     for name in ["index.html", "sections/a.html", "ko/index.html", ".doctrees/t/page.html"]:
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)

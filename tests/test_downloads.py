@@ -16,14 +16,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from helpers import ROOT, pdf_name
-from resume.downloads import (
-    Download,
-    downloads,
-    human_size,
-    main,
-    row_html,
-    with_sizes,
-)
+from resume.downloads import Download, downloads, row_html
+from resume.publish import human_size, main, with_sizes
 
 #: ``(label, format)`` of each entry, in the row's order.
 ENTRIES = [

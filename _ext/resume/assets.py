@@ -38,6 +38,7 @@ import tinycss2
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from .publish import own_pages
 from .theme import furo_runtime_classes
 
 logger = logging.getLogger(__name__)
@@ -82,24 +83,6 @@ def names_in_pages(pages: Iterable[Path]) -> tuple[set[str], set[str]]:
         collector.feed(page.read_text(encoding="utf-8"))
     collector.close()
     return collector.classes, collector.ids
-
-
-def own_pages(outdir: Path) -> list[Path]:
-    """The HTML pages of the site in *outdir*, and not those of a site within it.
-
-    The Korean edition lives in ``ko/`` with its own ``_static``; hidden
-    folders (``.doctrees`` where no ``-d`` is given) hold no pages.
-    """
-    found = []
-    for page in sorted(outdir.rglob("*.html")):
-        folders = page.relative_to(outdir).parents
-        inner = [outdir / folder for folder in folders if str(folder) != "."]
-        if any(part.startswith(".") for part in page.relative_to(outdir).parts):
-            continue
-        if any((folder / "_static").is_dir() for folder in inner):
-            continue
-        found.append(page)
-    return found
 
 
 # -- Pruning a stylesheet ----------------------------------------------------

@@ -14,11 +14,11 @@ row on the page: a list named "Downloads" with a link to each file:
 Each link gives the file's format and, where the file is in the output when
 the build ends, its size.  Some of these files are written when the pages
 already are (at ``build-finished``), so the sizes are filled in then, by a
-pass over the pages that have the row (:func:`fill_in_sizes`); a rebuild
+pass over the pages that have the row (:func:`.publish.fill_in_sizes`); a rebuild
 that does not write the page again still gets the sizes of the new files.
 The PDF is built by another process and put beside the pages afterwards
 (``make``): its size shows where a PDF is already there when the HTML build
-ends, and :func:`main` (``main(["_build/html"])``) fills the sizes in again
+ends, and ``python -m resume.publish _build/html`` fills the sizes in again
 after it has been copied.  A file served from elsewhere (Read the Docs'
 PDF) shows its format only.
 """
@@ -27,8 +27,6 @@ from __future__ import annotations
 
 import html
 import posixpath
-import re
-import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
@@ -39,15 +37,14 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
-from .assets import own_pages
 from .bibtex import published_name
 from .i18n import translate
 from .latex import ONE_PAGE_CLASS
 from .latex import escape as latex_escape
+from .publish import MARKER, fill_in_sizes, human_size
+from .publish import is_local as _is_local
 from .web import pdf_url
 
-#: What a page with the row contains.
-MARKER = 'class="resume-downloads"'
 LABEL_ID = "resume-downloads-label"
 
 
@@ -105,21 +102,6 @@ def downloads(config, environ=None) -> list[Download]:
     return found
 
 
-def human_size(size: int) -> str:
-    """``2414`` -> ``"2.4 KB"``; bytes under 1000, then KB and MB (of 1000)."""
-    if size < 1000:
-        return f"{size} bytes"
-    for unit in ("KB", "MB", "GB"):
-        size /= 1000
-        if size < 999.5 or unit == "GB":
-            return f"{size:.1f} {unit}" if size < 9.95 else f"{size:.0f} {unit}"
-    raise AssertionError  # unreachable
-
-
-def _is_local(target: str) -> bool:
-    return "://" not in target and not target.startswith("/")
-
-
 def href(target: str, page: str) -> str:
     """The link from *page* (its path in the site) to *target*."""
     return relative_uri(page, target) if _is_local(target) else target
@@ -164,45 +146,6 @@ def row_html(items: Iterable[tuple[Download, str, int | None]], language=None) -
 def row_for_page(entries: list[Download], site: Path, page: str, language=None) -> str:
     items = ((d, href(d.target, page), size_in(site, d.target)) for d in entries)
     return row_html(items, language)
-
-
-# -- Sizes after the build ---------------------------------------------------
-
-_LINK = re.compile(
-    r'(<a class="resume-download[^"]*" href="(?P<href>[^"]*)"[^>]*'
-    r'data-format="(?P<format>[^"]*)">.*?<span class="resume-download-meta">)'
-    r"[^<]*(</span>)"
-)
-
-
-def with_sizes(page_html: str, page: Path) -> str:
-    """*page_html* with the size of each file of its Downloads row as found beside *page*."""
-
-    def fill(match: re.Match) -> str:
-        link = html.unescape(match["href"])
-        fmt = html.unescape(match["format"])
-        size = None
-        if _is_local(link):
-            path = page.parent / link.split("#")[0].split("?")[0]
-            size = path.stat().st_size if path.is_file() else None
-        meta = fmt if size is None else f"{fmt}, {human_size(size)}"
-        return match[1] + html.escape(meta) + match[4]
-
-    return _LINK.sub(fill, page_html)
-
-
-def fill_in_sizes(site: Path) -> list[Path]:
-    """Update the sizes of every Downloads row of the built *site*; the pages changed."""
-    changed = []
-    for page in own_pages(site):
-        text = page.read_text(encoding="utf-8")
-        if MARKER not in text:
-            continue
-        updated = with_sizes(text, page)
-        if updated != text:
-            page.write_text(updated, encoding="utf-8")
-            changed.append(page)
-    return changed
 
 
 # -- Sphinx wiring -----------------------------------------------------------
@@ -253,18 +196,3 @@ def update_sizes(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
     fill_in_sizes(Path(app.outdir))
-
-
-def main(argv: list[str] | None = None) -> int:
-    """``main(["_build/html"])``: fill in the sizes once more, e.g. after the PDF came."""
-    args = sys.argv[1:] if argv is None else argv
-    if len(args) != 1 or not Path(args[0]).is_dir():
-        print("usage: main([<the built HTML site>])", file=sys.stderr)
-        return 2
-    for page in fill_in_sizes(Path(args[0])):
-        print(f"{page}: sizes updated")
-    return 0
-
-
-if __name__ == "__main__":  # python -m resume.downloads _build/html (with _ext on the path)
-    sys.exit(main())
