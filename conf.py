@@ -21,15 +21,16 @@ html_title = "Heungsub Lee"
 # -- General configuration ---------------------------------------------------
 
 extensions = [
-    # Third-party
     "myst_parser",
     "sphinx_design",
-    "sphinxcontrib.bibtex",
     "sphinxext.opengraph",
     "sphinx_sitemap",
     "notfound.extension",
-    # The project's own: _ext/resume/, one package (its __init__ lists every part)
+    # The project's own: _ext/resume/, one package (its __init__ lists every
+    # part). It loads sphinxcontrib-bibtex itself, once pybtex's plugins are
+    # registered: sphinxcontrib-bibtex looks them up as it loads.
     "resume",
+    "sphinxcontrib.bibtex",
 ]
 
 # The repository root is the source directory: only the pages are content.

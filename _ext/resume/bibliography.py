@@ -395,25 +395,43 @@ def _line_of_key(text: str, key: str) -> int:
 def register_plugins() -> None:
     """Newest first, as the style's default sorting; and the plugins a build looks up.
 
-    pybtex finds a plugin by name among the installed packages' entry points,
-    some 15 ms a look-up, a dozen times a build; registered here, it finds the
-    same classes at once.
+    pybtex and sphinxcontrib-bibtex find a plugin by name among the installed
+    packages' entry points, about 10 ms a look-up, a dozen times a build;
+    registered here, they find the same classes at once.  Their functions
+    for this, ``register_plugin()``, read the entry points first even to
+    replace one, so the classes go into their stores directly.  Called
+    before sphinxcontrib-bibtex is imported: its modules look up the
+    docutils backend as they load.
     """
     from pybtex.backends.plaintext import Backend as PlainText
     from pybtex.style.labels.number import LabelStyle
     from pybtex.style.names.plain import NameStyle
     from pybtex_docutils import Backend as Docutils
-    from sphinxcontrib.bibtex.style.names.last import LastNameStyle
 
-    for group, name, klass in [
+    _into(
+        pybtex.plugin._RUNTIME_PLUGINS,
         ("pybtex.backends", "plaintext", PlainText),
         ("pybtex.backends", "docutils", Docutils),
         ("pybtex.style.names", "plain", NameStyle),
-        ("pybtex.style.names", "last", LastNameStyle),
         ("pybtex.style.labels", "number", LabelStyle),
-    ]:
-        pybtex.plugin.register_plugin(group, name, klass, force=True)
-    pybtex.plugin.register_plugin("pybtex.style.sorting", SORTING_NAME, NewestFirst, force=True)
+        ("pybtex.style.sorting", SORTING_NAME, NewestFirst),
+    )
+    import sphinxcontrib.bibtex.plugin
+    from sphinxcontrib.bibtex.style.names.last import LastNameStyle
+    from sphinxcontrib.bibtex.style.referencing.foot import FootReferenceStyle
+    from sphinxcontrib.bibtex.style.referencing.label import LabelReferenceStyle
+
+    _into(pybtex.plugin._RUNTIME_PLUGINS, ("pybtex.style.names", "last", LastNameStyle))
+    _into(
+        sphinxcontrib.bibtex.plugin._runtime_plugins,
+        ("sphinxcontrib.bibtex.style.referencing", "label", LabelReferenceStyle),
+        ("sphinxcontrib.bibtex.style.referencing", "foot", FootReferenceStyle),
+    )
+
+
+def _into(store: dict, *plugins: tuple[str, str, type]) -> None:
+    for group, name, klass in plugins:
+        store.setdefault(group, {})[name] = klass
 
 
 def register_style(app: Sphinx, config) -> None:
@@ -424,7 +442,7 @@ def register_style(app: Sphinx, config) -> None:
         config.resume_bib_first_authors,
         config.language,
     )
-    pybtex.plugin.register_plugin("pybtex.style.formatting", STYLE_NAME, style, force=True)
+    _into(pybtex.plugin._RUNTIME_PLUGINS, ("pybtex.style.formatting", STYLE_NAME, style))
 
 
 def check_bibfiles(app: Sphinx) -> None:

@@ -23,6 +23,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import posixpath
 import re
@@ -55,9 +56,12 @@ _ADDED_CLASS = re.compile(r'classList\.add\("([\w-]+)"\)|\b(?:nav|content|nested
 
 
 def furo_dir() -> Path:
-    import furo
-
-    return Path(furo.__file__).parent / "theme" / "furo"
+    # Found, not imported: importing furo takes BeautifulSoup with it, which
+    # a LaTeX build does not need.
+    spec = importlib.util.find_spec("furo")
+    if spec is None or spec.origin is None:
+        raise ExtensionError("furo, the web site's theme, is not installed")
+    return Path(spec.origin).parent / "theme" / "furo"
 
 
 def patch_page(original: str, changes=PAGE_CHANGES) -> str:
