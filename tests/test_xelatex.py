@@ -41,10 +41,22 @@ def test_the_preamble_is_what_comes_before_the_dump_line():
     assert xelatex.preamble("\\documentclass{article}\\begin{document}\\end{document}") is None
 
 
-def test_another_preamble_is_another_format(tmp_path):
-    formats = Formats(tmp_path)
-    assert formats.key("a") == formats.key("a")
-    assert formats.key("a") != formats.key("b")
+def test_another_preamble_or_package_beside_it_is_another_format(tmp_path):
+    # The Korean edition's preamble is the English one's, with its own
+    # sphinxmessages.sty: each has a format of its own.
+    formats = Formats(tmp_path / "formats")
+    english = _write(tmp_path / "en")
+    korean = _write(tmp_path / "ko")
+    for tex, words in [(english, "Contents"), (korean, "목차")]:
+        (tex.parent / "sphinxmessages.sty").write_text(f"\\def\\contentsname{{{words}}}\n")
+        (tex.parent / "doc.log").write_text("not read")
+    text = xelatex.preamble(DOCUMENT)
+    assert formats.key(english, text) == formats.key(english, text)
+    assert formats.key(english, text) != formats.key(english, text + "%")
+    assert formats.key(english, text) != formats.key(korean, text)
+    (korean.parent / "sphinxmessages.sty").write_text("\\def\\contentsname{Contents}\n")
+    (korean.parent / "doc.log").write_text("another log")
+    assert formats.key(english, text) == formats.key(korean, text)
 
 
 def test_the_recorded_inputs_identify_local_files_by_content(tmp_path):
@@ -141,17 +153,31 @@ def test_a_changed_package_beside_the_tex_makes_the_format_again(tmp_path):
     tex = _write(folder, text=DOCUMENT.replace("\\usepackage{hyperref}", "\\usepackage{layout}"))
     assert xelatex_all(folder, "--formats", str(formats)).returncode == 0
     (fmt,) = formats.glob("*.fmt")
-    made = fmt.stat().st_mtime_ns
 
     (folder / "layout.sty").write_text("\\ProvidesPackage{layout}\n\\newcommand\\who{you}\n")
-    tex.write_text(
-        DOCUMENT.replace("\\usepackage{hyperref}", "\\usepackage{layout}").replace(
-            "\\textbf{reader}", "\\textbf{\\who}"
-        )
-    )
+    tex.write_text(tex.read_text().replace("\\textbf{reader}", "\\textbf{\\who}"))
     assert xelatex_all(folder, "--formats", str(formats)).returncode == 0
-    assert fmt.stat().st_mtime_ns != made
+    (new,) = set(formats.glob("*.fmt")) - {fmt}
+    assert f"(preloaded format={new.stem} " in _first_line(tex.with_suffix(".log"))
     assert "Hello, you." in pdf_text(tex.with_suffix(".pdf"))
+
+
+def test_a_format_whose_files_changed_is_made_again(tmp_path):
+    folder = tmp_path / "latex"
+    tex = _write(folder)
+    package = tmp_path / "system.sty"
+    package.write_text("% a package of the TeX installation\n")
+    formats = Formats(tmp_path / "formats")
+    key = formats.key(tex, xelatex.preamble(DOCUMENT))
+    formats.folder.mkdir()
+    (formats.folder / f"{key}.fmt").write_bytes(b"a format")
+    fls = tmp_path / "made.fls"
+    fls.write_text(f"INPUT {package}\n")
+    inputs = xelatex._recorded_inputs(fls, folder, tex.name)
+    (formats.folder / f"{key}.json").write_text(json.dumps(inputs))
+    assert formats.find(tex, key) == formats.folder / f"{key}.fmt"
+    package.write_text("% a package of the TeX installation, upgraded\n")
+    assert formats.find(tex, key) is None
 
 
 @pytest.mark.system
@@ -175,6 +201,8 @@ def test_a_failing_document_names_its_file_and_line(tmp_path):
     _write(folder, text=DOCUMENT.replace("Hello,", "Hello, \\nosuchmacro"))
     _write(folder, name="fine.tex")
     result = xelatex_all(folder, "--formats", str(tmp_path / "formats"))
+    # One preamble, one format, made once for both.
+    assert len(list((tmp_path / "formats").glob("*.fmt"))) == 1
     assert result.returncode == 1
     assert "doc.tex: xelatex failed" in result.stderr
     assert "./doc.tex:8: Undefined control sequence." in result.stderr

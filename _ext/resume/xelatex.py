@@ -58,6 +58,8 @@ STAND_INS = (
     "\\DeclareFontShape{TU}{lmr}{bx}{n}"
     "{<5><6><7><8><9>gen*cmbx<10><10.95>cmbx10<12><14.4><17.28><20.74><24.88>cmbx12}{}"
 )
+#: The files beside a .tex that a preamble may read: part of its format's key.
+LOCAL_INPUTS = {".sty", ".cls", ".clo", ".cfg", ".def", ".fd", ".ldf"}
 #: How many formats a folder keeps: the most recently used.
 KEEP = 16
 
@@ -121,12 +123,21 @@ class Formats:
     def __init__(self, folder: Path):
         self.folder = folder.absolute()
 
-    def key(self, text: str) -> str:
-        return hashlib.sha256(f"{STAND_INS}\n{text}".encode()).hexdigest()[:32]
+    def key(self, tex: Path, text: str) -> str:
+        """The preamble *text* of *tex*, and the packages and classes beside it.
 
-    def find(self, tex: Path, text: str) -> Path | None:
-        """The format for the preamble *text* of *tex* if one is kept and still holds."""
-        key = self.key(text)
+        The same preamble reads other files in another folder: the Korean
+        edition's ``sphinxmessages.sty``, say, has its words translated.
+        """
+        digest = hashlib.sha256(f"{STAND_INS}\n{text}".encode())
+        for path in sorted(tex.parent.iterdir()):
+            if path.suffix in LOCAL_INPUTS:
+                digest.update(f"\n{path.name}\n".encode())
+                digest.update(path.read_bytes())
+        return digest.hexdigest()[:32]
+
+    def find(self, tex: Path, key: str) -> Path | None:
+        """The format *key* for *tex* if one is kept and still holds."""
         fmt = self.folder / f"{key}.fmt"
         try:
             inputs = json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
@@ -137,9 +148,9 @@ class Formats:
         os.utime(self.folder / f"{key}.json")  # recently used
         return fmt
 
-    def make_command(self, tex: Path, text: str) -> tuple[list[str], Path]:
-        """The command that makes the format of *tex* (in its folder), and where it writes."""
-        making = self.folder / f".making-{self.key(text)}-{os.getpid()}"
+    def make_command(self, tex: Path, key: str) -> tuple[list[str], Path]:
+        """The command that makes the format *key* of *tex* (in its folder), and where it writes."""
+        making = self.folder / f".making-{key}-{os.getpid()}"
         shutil.rmtree(making, ignore_errors=True)
         making.mkdir(parents=True)
         command = [
@@ -149,15 +160,14 @@ class Formats:
             "-halt-on-error",
             "-recorder",
             f"-output-directory={making}",
-            f"-jobname={self.key(text)}",
+            f"-jobname={key}",
             "&xelatex",
             f"{STAND_INS}\\input mylatexformat.ltx {tex.name}",
         ]
         return command, making
 
-    def keep(self, tex: Path, text: str, making: Path, status: int) -> Path | None:
+    def keep(self, tex: Path, key: str, making: Path, status: int) -> Path | None:
         """The format made in *making* for *tex*, kept; None (and a note) where none was made."""
-        key = self.key(text)
         made = making / key
         try:
             if status != 0 or not made.with_suffix(".fmt").is_file():
@@ -207,16 +217,20 @@ def formats_for(texs: list[Path], formats: Formats | None, jobs: int) -> list[Pa
     """
     if formats is None:
         return [None] * len(texs)
-    texts = [preamble(tex.read_text(encoding="utf-8")) for tex in texs]
-    found = [None if text is None else formats.find(tex, text) for tex, text in zip(texs, texts)]
-    missing = [i for i, text in enumerate(texts) if text is not None and found[i] is None]
-    making = [formats.make_command(texs[i], texts[i]) for i in missing]
+    keys: list[str | None] = []
+    for tex in texs:
+        text = preamble(tex.read_text(encoding="utf-8"))
+        keys.append(None if text is None else formats.key(tex, text))
+    found = {key: formats.find(tex, key) for tex, key in zip(texs, keys) if key}
+    # Each missing format once: the .tex files of a folder may share a preamble.
+    missing = {key: tex for tex, key in zip(texs, keys) if key and found[key] is None}
+    making = {key: formats.make_command(tex, key) for key, tex in missing.items()}
     statuses = _run_all(
-        [(command, texs[i].parent) for i, (command, _) in zip(missing, making)], jobs
+        [(command, missing[key].parent) for key, (command, _) in making.items()], jobs
     )
-    for i, (_, folder), status in zip(missing, making, statuses):
-        found[i] = formats.keep(texs[i], texts[i], folder, status)
-    return found
+    for (key, (_, folder)), status in zip(making.items(), statuses):
+        found[key] = formats.keep(missing[key], key, folder, status)
+    return [found[key] if key else None for key in keys]
 
 
 def xelatex_command(tex: Path, fmt: Path | None) -> list[str]:
