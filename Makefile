@@ -128,7 +128,7 @@ $(STAMPS)/pdf$(VARIANTSUFFIX): $(BIN)/.installed $(BIN)/.apt $(SOURCES) $(STAMPS
 latexpdf: pdf
 
 live: $(BIN)/.installed
-	$(BIN)/sphinx-autobuild $(SPHINXOPTS) $(LIVEOPTS) --watch _ext --re-ignore "/(\.venv|\.git|\.pytest_cache|_build|tests)/" $(SOURCEDIR) $(BUILDDIR)/html
+	PYTHONPATH=_ext $(BIN)/python -m resume.live $(SPHINXOPTS) $(LIVEOPTS) --watch _ext --re-ignore "/(\.venv|\.git|\.pytest_cache|_build|tests)/" $(SOURCEDIR) $(BUILDDIR)/html
 
 clean:
 	rm -rf $(BUILDDIR)

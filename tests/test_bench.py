@@ -143,3 +143,19 @@ def test_make_bench_times_each_stage_and_nothing_changed(tmp_path):
     assert all(results[f"stage: {name}"]["median_s"] > 0 for name in stages)
     # Nothing changed: make decides so from its stamps, without starting Sphinx.
     assert results["make, nothing changed"]["median_s"] < 1.0
+
+
+@pytest.mark.system
+def test_make_live_serves_each_saved_change(tmp_path):
+    # The bench saves a section and waits for the reload and the changed page
+    # (resume.live: sphinx-autobuild, each rebuild forked with Sphinx loaded).
+    figures = tmp_path / "bench.json"
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "bench.py"), "--runs", "2", "--warmup", "0"]
+        + ["--only", "live", "--venv", sys.prefix, "--json", str(figures)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    live = json.loads(figures.read_text())["results"]["make live loop"]
+    assert live["runs"] == 2 and live["min_s"] > 0
