@@ -133,16 +133,20 @@ live: $(BIN)/.installed
 clean:
 	rm -rf $(BUILDDIR)
 
+# The tests run on every core (pytest-xdist), each test file on one of them:
+# a file's fixtures are built once. PYTESTOPTS= runs them one at a time.
+PYTESTOPTS  ?= -n auto --dist loadfile
+
 # Both tiers: the fast one, and the "system" one (the whole site, the PDF, the
 # browser, the Nu HTML Checker, Read the Docs' commands).
 test: $(BIN)/.installed tests/node_modules/.installed
 	tools/apt-install apt-packages.txt tests/apt-packages.txt
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PYTESTOPTS)
 
 # The fast tier, to run while you work: unit tests and small test projects.
 .PHONY: test-fast
 test-fast: $(BIN)/.installed $(BIN)/.apt
-	$(BIN)/python -m pytest -m "not system"
+	$(BIN)/python -m pytest $(PYTESTOPTS) -m "not system"
 
 # The Nu HTML Checker for the tests, pinned in tests/package-lock.json. Its install
 # script would fetch a Java runtime of its own: Debian's (tests/apt-packages.txt) runs it.

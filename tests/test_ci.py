@@ -77,7 +77,8 @@ def test_make_test_runs_both_tiers_and_make_test_fast_the_fast_one():
         ).stdout
         return [line for line in output.splitlines() if "pytest" in line]
 
+    # Both on every core, each test file on one worker (its fixtures built once).
     (test,) = recipe("test")
-    assert test.endswith("-m pytest")
+    assert test.endswith("-m pytest -n auto --dist loadfile")
     (fast,) = recipe("test-fast")
-    assert fast.endswith('-m pytest -m "not system"')
+    assert fast.endswith('-m pytest -n auto --dist loadfile -m "not system"')
