@@ -40,6 +40,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 #: Where the format's part of the preamble ends (latex.py writes it).
@@ -60,8 +61,8 @@ STAND_INS = (
 )
 #: The files beside a .tex that a preamble may read: part of its format's key.
 LOCAL_INPUTS = {".sty", ".cls", ".clo", ".cfg", ".def", ".fd", ".ldf"}
-#: How many formats a folder keeps: the most recently used.
-KEEP = 16
+#: How many formats a folder keeps (about 9 MB each): the most recently used.
+KEEP = 8
 
 
 def default_folder() -> Path:
@@ -191,11 +192,16 @@ class Formats:
         return self.folder / f"{key}.fmt"
 
     def prune(self) -> None:
-        """Keep the :data:`KEEP` formats used last."""
-        kept = sorted(self.folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for stale in kept[KEEP:]:
-            stale.unlink(missing_ok=True)
-            stale.with_suffix(".fmt").unlink(missing_ok=True)
+        """Keep the :data:`KEEP` formats used last, and any used in the last hour.
+
+        (Another build may be about to load one that it has just found.)
+        """
+        hour_ago = time.time() - 3600
+        lists = sorted(self.folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for stale in lists[KEEP:]:
+            if stale.stat().st_mtime < hour_ago:
+                stale.unlink(missing_ok=True)
+                stale.with_suffix(".fmt").unlink(missing_ok=True)
 
 
 def _run_all(commands: list[tuple[list[str], Path]], jobs: int) -> list[int]:
