@@ -21,6 +21,12 @@ module holds one concern:
 * :mod:`.i18n` and :mod:`.language` the Korean edition: the extension's own
   catalogue, dates by language, the language switcher and hreflang alternates;
 * :mod:`.translators` small helpers for the node visitors.
+
+And the commands that the Makefile runs (``python -m resume.<name>``), which
+import Sphinx only when they need it: :mod:`.build` (sphinx-build without
+the interpreter's teardown), :mod:`.xelatex` (the PDFs, over kept formats of
+their preambles), :mod:`.publish` (the Downloads sizes after the build) and
+:mod:`.live` (``make live``).
 """
 
 from __future__ import annotations
