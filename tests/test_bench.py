@@ -109,17 +109,22 @@ def test_an_edit_replaces_the_previous_one(tmp_path):
     assert page.read_text(encoding="utf-8") == "# Title\n\nText.\n\nBenchmark edit 2.\n"
 
 
-@pytest.mark.system
-def test_make_bench_times_a_clean_html_build_of_the_working_tree(tmp_path):
+def _bench(tmp_path, *only: str, runs: int = 1) -> tuple[subprocess.CompletedProcess, dict]:
+    """``make bench`` measuring *only* these, once each; its output and its figures."""
     figures = tmp_path / "bench.json"
     result = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "bench.py"), "--runs", "1", "--warmup", "0"]
-        + ["--only", "html", "--venv", sys.prefix, "--json", str(figures)],
+        [sys.executable, str(ROOT / "bench" / "bench.py"), "--runs", str(runs), "--warmup", "0"]
+        + ["--only", *only, "--venv", sys.prefix, "--json", str(figures)],
         capture_output=True,
         text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    report = json.loads(figures.read_text())
+    return result, json.loads(figures.read_text())
+
+
+@pytest.mark.system
+def test_make_bench_times_a_clean_html_build_of_the_working_tree(tmp_path):
+    result, report = _bench(tmp_path, "html")
     measure = report["results"]["make html"]
     assert measure["runs"] == 1 and 0 < measure["min_s"] == measure["max_s"]
     assert measure["peak_rss_mib"] > 20  # Sphinx itself, not only make
@@ -129,15 +134,8 @@ def test_make_bench_times_a_clean_html_build_of_the_working_tree(tmp_path):
 
 @pytest.mark.system
 def test_make_bench_times_each_stage_and_nothing_changed(tmp_path):
-    figures = tmp_path / "bench.json"
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "bench.py"), "--runs", "1", "--warmup", "0"]
-        + ["--only", "stages", "unchanged", "--venv", sys.prefix, "--json", str(figures)],
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    results = json.loads(figures.read_text())["results"]
+    _, report = _bench(tmp_path, "stages", "unchanged")
+    results = report["results"]
     stages = [name.removeprefix("stage: ") for name in results if name.startswith("stage: ")]
     assert stages == bench.STAGES
     assert all(results[f"stage: {name}"]["median_s"] > 0 for name in stages)
@@ -149,13 +147,6 @@ def test_make_bench_times_each_stage_and_nothing_changed(tmp_path):
 def test_make_live_serves_each_saved_change(tmp_path):
     # The bench saves a section and waits for the reload and the changed page
     # (resume.live: sphinx-autobuild, each rebuild forked with Sphinx loaded).
-    figures = tmp_path / "bench.json"
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "bench.py"), "--runs", "2", "--warmup", "0"]
-        + ["--only", "live", "--venv", sys.prefix, "--json", str(figures)],
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    live = json.loads(figures.read_text())["results"]["make live loop"]
+    _, report = _bench(tmp_path, "live", runs=2)
+    live = report["results"]["make live loop"]
     assert live["runs"] == 2 and live["min_s"] > 0
