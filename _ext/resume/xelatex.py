@@ -11,15 +11,16 @@ PDF takes goes to loading the packages of Sphinx's LaTeX output.  latex.py
 writes ``\\csname endofdump\\endcsname`` after the packages and before the
 fonts (XeTeX cannot keep fonts in a format); the preamble above it is made
 into a format once, with mylatexformat, and each later run loads that
-format instead (about 0.4 s a PDF).
+format instead (about 0.5 s a PDF).
 
 * A format is kept in FOLDER (by default ``texformats`` in the virtualenv,
-  beside the bytecode of the Python packages: ``make clean`` keeps it),
-  under a hash of the preamble, with the list of files it was made from
-  (xelatex's ``-recorder``).  It is used while every one of them is
-  unchanged: by content for the files beside the .tex (Sphinx writes them
-  anew each build), by size and time for the TeX installation's.  Otherwise
-  it is made again first.
+  beside the bytecode of the Python packages: ``make clean`` keeps it;
+  ``$RESUME_TEXFORMATS`` names another), under a hash of the preamble and
+  of the packages beside the .tex (Sphinx writes them anew each build; the
+  Korean edition's differ), with the list of files it was made from
+  (xelatex's ``-recorder``).  It is used while every one of those is
+  unchanged (the TeX installation's by size and time); otherwise it is
+  made again first.
 * While a format is made, LaTeX's default font (Latin Modern, an OpenType
   font that cannot go into a format) is stood in for by Computer Modern's
   TFM fonts, which have the same metrics; the document's own fonts load
