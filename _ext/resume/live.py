@@ -10,8 +10,10 @@ extension again before it reads a page, about a second of every save.
 Here the server imports them once, before it starts watching, and the
 worker it forks runs sphinx-build's main itself.  Each build is still a
 process of its own, so nothing carries over from one build to the next;
-it only starts with its modules loaded.  The server, the watcher, the
-reload script and the options are sphinx-autobuild's own.
+it only starts with its modules loaded.  Where a file of the project's own
+modules (``_ext``, under the folder ``make live`` runs in) has changed
+since, the build imports them anew, so that the change shows at once.  The server,
+the watcher, the reload script and the options are sphinx-autobuild's own.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from __future__ import annotations
 import concurrent.futures
 import gc
 import importlib
+import os
 import pkgutil
 import sys
 from collections.abc import Sequence
@@ -32,8 +35,39 @@ from sphinx_autobuild.utils import show_command, show_message
 def _sphinx_build(args: list[str]) -> int:
     from sphinx.cmd.build import main
 
+    # Where a file of the project's own modules (this extension) changed since
+    # the server loaded them, they are all imported again, from the files as
+    # they are now. The libraries they use stay loaded.
+    if _local_files() != _LOADED:
+        for name, module in list(sys.modules.items()):
+            if _is_local(module):
+                del sys.modules[name]
     gc.disable()  # a short-lived process (resume/build.py)
     return main(args)
+
+
+#: The files of the project's own modules as the server loaded them: path -> time.
+_LOADED: dict[str, int] = {}
+
+
+def _local_files() -> dict[str, int]:
+    files = {}
+    for module in list(sys.modules.values()):
+        if _is_local(module):
+            files[module.__file__] = os.stat(module.__file__).st_mtime_ns
+    return files
+
+
+def _is_local(module) -> bool:
+    """Whether *module* is one of the project's own files: under the working
+    folder, and not in the virtualenv (which may be there too)."""
+    path = getattr(module, "__file__", None)
+    if not path:
+        return False
+    path = Path(path).resolve()
+    return path.is_relative_to(Path.cwd().resolve()) and not path.is_relative_to(
+        Path(sys.prefix).resolve()
+    )
 
 
 class PreloadedBuilder(Builder):
@@ -82,6 +116,7 @@ def preload(source: Path) -> None:
     package = importlib.import_module(__package__ or "resume")
     for part in pkgutil.iter_modules(package.__path__):
         importlib.import_module(f"{package.__name__}.{part.name}")
+    _LOADED.update(_local_files())
 
 
 def main(argv: list[str]) -> int:
