@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import sys
@@ -26,7 +27,7 @@ def test_a_changed_file_of_the_project_is_seen(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.syspath_prepend(str(tmp_path))
     (tmp_path / "local_part.py").write_text("WORD = 'before'\n")
-    import local_part
+    local_part = importlib.import_module("local_part")  # written just above
 
     try:
         loaded = live._local_files()
