@@ -177,27 +177,16 @@ latex_documents = [
 ]
 latex_domain_indices = False
 latex_show_urls = "no"
+# The fonts, header and packages the layout needs are the extension's
+# (_ext/resume/latex.py); the title, author and subject come from `author`.
 latex_elements = {
     # "letterpaper" for US Letter; also `make pdf PAPER=letter`.
     "papersize": "a4paper",
     "pointsize": "10pt",
-    # Fonts are set in _ext/resume.sty.
-    "fontpkg": "",
-    "fncychap": "",
-    "babel": "",
-    "polyglossia": "",
-    "maketitle": r"\resumemaketitle",
-    "tableofcontents": "",
-    "makeindex": "",
-    "printindex": "",
     "sphinxsetup": (
         "hmargin=17mm, vmargin={14mm,16mm}, "
         "InnerLinkColor={HTML}{1F4E79}, OuterLinkColor={HTML}{1F4E79}"
     ),
-    # PDF bookmarks in the first xelatex run (hyperref alone needs a second
-    # run to read them back from the .out file): one run makes the final PDF.
-    # The title, author and subject come from `author` (_ext/resume/latex.py).
-    "preamble": "\\usepackage{bookmark}\n",
 }
 resume_keywords = [
     "software engineer",

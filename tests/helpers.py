@@ -87,10 +87,6 @@ def sphinx_build(src: Path, builder: str, out: Path, *extra: str, env=None):
     )
 
 
-# xelatex alone, on one .tex (what resume.xelatex runs where a preamble has no format).
-XELATEX = ["xelatex", "-interaction=nonstopmode", "-halt-on-error", "-file-line-error"]
-
-
 def xelatex_all(latex: Path, *extra: str, env=None) -> subprocess.CompletedProcess:
     """Every PDF of the LaTeX output *latex*, as ``make pdf`` makes them (resume.xelatex)."""
     return subprocess.run(

@@ -43,7 +43,7 @@ def test_a_lost_character_fails_the_build_at_its_line(app, warning):
 @pytest.mark.system
 def test_xelatex_stops_on_a_lost_character(app_params, make_app, rootdir, tmp_path):
     # Past the check (raw LaTeX is not checked), xelatex itself refuses.
-    from helpers import XELATEX
+    from resume.xelatex import XELATEX
 
     src = tmp_path / "src"
     src.mkdir()

@@ -11,9 +11,9 @@ import time
 
 import pytest
 
-from helpers import XELATEX, clean_pdf_build, local_env, pdf_text, xelatex_all
+from helpers import clean_pdf_build, local_env, pdf_text, xelatex_all
 from resume import xelatex
-from resume.xelatex import DUMP_LINE, Formats
+from resume.xelatex import DUMP_LINE, XELATEX, Formats
 
 #: A small document as latex.py writes one: packages, the dump line, then the fonts.
 DOCUMENT = rf"""\documentclass{{article}}

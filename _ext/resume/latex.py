@@ -31,6 +31,21 @@ from .i18n import translate
 from .xelatex import DUMP_LINE
 
 STY = Path(__file__).with_name("resume.sty")
+#: What resume.sty's layout needs of Sphinx's LaTeX template; a project's
+#: ``latex_elements`` may still set any of them.  The fonts are resume.sty's
+#: (no fontpkg); the words come translated and hyphenation is off (no babel
+#: or polyglossia); the header is ``\resumemaketitle``; no chapter heads,
+#: contents or index.
+LAYOUT_ELEMENTS = {
+    "fontpkg": "",
+    "babel": "",
+    "polyglossia": "",
+    "fncychap": "",
+    "maketitle": r"\resumemaketitle",
+    "tableofcontents": "",
+    "makeindex": "",
+    "printindex": "",
+}
 #: The one-page résumé's class, and the LaTeX theme that names it.
 ONE_PAGE_CLASS = Path(__file__).with_name("resumeonepage.cls")
 THEMES = Path(__file__).with_name("latex_themes")
@@ -92,6 +107,9 @@ def depart_citation(self, node):
 def configure_latex(app: Sphinx, config) -> None:
     """Put resume.sty beside the .tex and load it, with the PDF's metadata (``config-inited``).
 
+    The template's elements that the layout needs come first
+    (:data:`LAYOUT_ELEMENTS`), under the project's own ``latex_elements``.
+
     The metadata come from ``author`` and ``resume_keywords``: nothing about
     the owner is written twice.  The ``resumeonepage`` LaTeX theme (for the
     fifth field of ``latex_documents``) makes a document the one-page résumé.
@@ -103,12 +121,14 @@ def configure_latex(app: Sphinx, config) -> None:
     ]
     if str(THEMES) not in config.latex_theme_path:
         config.latex_theme_path = [*config.latex_theme_path, str(THEMES)]
-    elements = dict(config.latex_elements)
+    elements = {**LAYOUT_ELEMENTS, **config.latex_elements}
     # The packages, then the line up to which the preamble goes into a xelatex
     # format (xelatex.py), then what a format cannot hold: the fonts, and what
-    # changes from build to build.
+    # changes from build to build. bookmark writes the PDF's bookmarks in the
+    # first xelatex run (hyperref alone needs a second run to read them back
+    # from the .out file): one run makes the final PDF.
     elements["preamble"] = (
-        "\\usepackage{resume}\n"
+        "\\usepackage{resume}\n\\usepackage{bookmark}\n"
         + elements.get("preamble", "")
         + DUMP_LINE
         + "\n\\resumefonts\n"

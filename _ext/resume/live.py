@@ -19,7 +19,6 @@ the watcher, the reload script and the options are sphinx-autobuild's own.
 from __future__ import annotations
 
 import concurrent.futures
-import gc
 import importlib
 import os
 import pkgutil
@@ -33,8 +32,6 @@ from sphinx_autobuild.utils import show_command, show_message
 
 
 def _sphinx_build(args: list[str]) -> int:
-    from sphinx.cmd.build import main
-
     # Where a file of the project's own modules (this extension) changed since
     # the server loaded them, they are all imported again, from the files as
     # they are now. The libraries they use stay loaded.
@@ -42,7 +39,8 @@ def _sphinx_build(args: list[str]) -> int:
         for name, module in list(sys.modules.items()):
             if _is_local(module):
                 del sys.modules[name]
-    gc.disable()  # a short-lived process (resume/build.py)
+    from resume.build import main  # as make runs sphinx-build
+
     return main(args)
 
 

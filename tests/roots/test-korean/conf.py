@@ -6,4 +6,3 @@ nitpicky = True
 latex_engine = "xelatex"
 latex_theme = "howto"
 latex_documents = [("index", "korean.tex", "Korean", author, "howto")]
-latex_elements = {"fontpkg": "", "babel": "", "polyglossia": "", "printindex": "", "makeindex": ""}

@@ -27,14 +27,4 @@ latex_engine = "xelatex"
 latex_theme = "howto"
 latex_toplevel_sectioning = "section"
 latex_documents = [("index", "jane-roe.tex", project, author, "howto")]
-latex_elements = {
-    "papersize": "a4paper",
-    "fontpkg": "",
-    "fncychap": "",
-    "babel": "",
-    "polyglossia": "",
-    "maketitle": r"\resumemaketitle",
-    "tableofcontents": "",
-    "makeindex": "",
-    "printindex": "",
-}
+latex_elements = {"papersize": "a4paper"}
