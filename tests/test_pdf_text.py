@@ -113,6 +113,15 @@ def test_every_phrase_extracts_verbatim(pdf, phrases, extractor):
 
 
 @pytest.mark.parametrize("extractor", EXTRACTORS)
+def test_nothing_is_said_twice(pdf, phrases, extractor):
+    # Each sentence once: the full CV, the second document of one LaTeX
+    # build, once listed every paper twice.
+    text = _flat(EXTRACTORS[extractor](pdf))
+    repeated = [phrase for phrase in phrases if len(phrase) >= 40 and text.count(phrase) > 1]
+    assert repeated == []
+
+
+@pytest.mark.parametrize("extractor", EXTRACTORS)
 def test_hyphens_spaces_and_letters_as_typed(pdf, extractor):
     text = EXTRACTORS[extractor](pdf)
     assert "\u2011" not in text and "\u00ad" not in text  # non-breaking and soft hyphens

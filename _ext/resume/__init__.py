@@ -151,6 +151,8 @@ def setup(app: Sphinx) -> dict:
 
     # -- Publications --------------------------------------------------------
     app.connect("config-inited", bibliography.register_style)
+    # Before sphinxcontrib-bibtex's BibliographyTransform (5) fills the nodes.
+    app.add_post_transform(bibliography.FreshCitationNodes)
     # Before sphinxcontrib-bibtex (priority 500) reads the same files.
     app.connect("builder-inited", bibliography.check_bibfiles, priority=400)
     app.connect("env-check-consistency", bibliography.check_citation_keys)

@@ -44,6 +44,7 @@ from pybtex.style.template import (
     words,
 )
 from sphinx.application import Sphinx
+from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from . import domain
 from .config import DEFAULTS
@@ -483,3 +484,23 @@ def check_citation_keys(app: Sphinx, env) -> None:
                     check="citations",
                     log=False,
                 )
+
+
+class FreshCitationNodes(SphinxPostTransform):
+    """Each resolution of the bibliographies starts from empty citation nodes.
+
+    sphinxcontrib-bibtex keeps a node for each citation in the environment
+    and appends the entry's label and text to it whenever its
+    ``BibliographyTransform`` (priority 5) resolves a bibliography: a second
+    resolution in one run (the LaTeX builder's second document, the text and
+    Markdown exports) would list every paper twice.  Before it, each stored
+    node is replaced by a copy without children.
+    """
+
+    default_priority = 4
+
+    def run(self, **kwargs) -> None:
+        bibliographies = getattr(self.env.get_domain("cite"), "bibliographies", {})
+        for value in bibliographies.values():
+            for key, stored in value.citation_nodes.items():
+                value.citation_nodes[key] = stored.copy()

@@ -377,31 +377,9 @@ def _builder(app: Sphinx, builder_class):
         builder = builder_class(app, env)
         builder.init()
         app.builder, env._builder_cls = builder, builder_class
-        with _fresh_citation_nodes(env):
-            yield builder
+        yield builder
     finally:
         app.builder, app.tags, env._builder_cls = html_builder, html_tags, html_class
-
-
-@contextmanager
-def _fresh_citation_nodes(env):
-    """Empty citation nodes for another resolution of the bibliographies.
-
-    sphinxcontrib-bibtex keeps a node for each citation in the environment
-    and appends the entry's label and text to it whenever it resolves a
-    bibliography: a second resolution in one run would list every paper
-    twice.
-    """
-    bibliographies = getattr(env.get_domain("cite"), "bibliographies", {})
-    kept = {key: dict(value.citation_nodes) for key, value in bibliographies.items()}
-    for value in bibliographies.values():
-        for citation_key, node in value.citation_nodes.items():
-            value.citation_nodes[citation_key] = node.copy()
-    try:
-        yield
-    finally:
-        for key, nodes_by_key in kept.items():
-            bibliographies[key].citation_nodes.update(nodes_by_key)
 
 
 def write_beside_html(app: Sphinx, exception: Exception | None) -> None:
