@@ -20,11 +20,9 @@ It prints one JSON object of seconds:
 
 from __future__ import annotations
 
-import importlib
 import io
 import json
 import os
-import pkgutil
 import subprocess
 import sys
 import tempfile
@@ -75,9 +73,7 @@ def main(argv: list[str]) -> int:
 
     import resume
 
-    # Every module of the extension, and with them every library it uses.
-    for module in pkgutil.iter_modules(resume.__path__):
-        importlib.import_module(f"resume.{module.name}")
+    resume.import_parts()  # every module of the extension, and every library it uses
 
     stages = {"import": time.perf_counter() - START}
     html = build(source, output, "html")

@@ -39,6 +39,15 @@ if TYPE_CHECKING:
 __version__ = "2.0"
 
 
+def import_parts() -> None:
+    """Import every module of the package now (``setup()`` imports those it wires)."""
+    import importlib
+    import pkgutil
+
+    for part in pkgutil.iter_modules(__path__):
+        importlib.import_module(f"{__name__}.{part.name}")
+
+
 def setup(app: Sphinx) -> dict:
     # Imported here, not at the top: ``python -m resume.xelatex`` and
     # ``python -m resume.publish`` run without Sphinx.

@@ -80,10 +80,16 @@ def domain(env: BuildEnvironment) -> ResumeDomain:
     return env.get_domain(ResumeDomain.name)
 
 
+def reading_order(env: BuildEnvironment) -> list[str]:
+    """The root page, then the pages its table of contents lists, in order."""
+    root = env.config.root_doc
+    return [root, *env.toctree_includes.get(root, [])]
+
+
 def in_reading_order(env: BuildEnvironment, key: str) -> list:
     """What the pages hold under *key*, one list, the pages in reading order."""
     found = domain(env).data[key]
-    order = [env.config.root_doc, *env.toctree_includes.get(env.config.root_doc, [])]
+    order = reading_order(env)
     order += sorted(set(found) - set(order))
     return [fact for docname in order for fact in found.get(docname, [])]
 

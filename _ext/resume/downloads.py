@@ -26,7 +26,7 @@ PDF) shows its format only.
 from __future__ import annotations
 
 import html
-import posixpath
+import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
@@ -43,7 +43,7 @@ from .latex import ONE_PAGE_CLASS
 from .latex import escape as latex_escape
 from .publish import MARKER, fill_in_sizes, human_size
 from .publish import is_local as _is_local
-from .web import pdf_url
+from .web import pdf_name, pdf_url
 
 LABEL_ID = "resume-downloads-label"
 
@@ -84,13 +84,13 @@ def _pdf(config, index: int, document: tuple, environ) -> Download:
         fmt = translate("PDF, 1 page", language)
     if index == 0:
         # Where the site finds the PDF: beside the pages, or Read the Docs' download.
-        target = pdf_url(config) if environ is None else pdf_url(config, environ)
+        target = pdf_url(config, environ)
     else:
-        target = posixpath.splitext(document[1])[0] + ".pdf"
+        target = pdf_name(document)
     return Download(label, fmt, "application/pdf", target)
 
 
-def downloads(config, environ=None) -> list[Download]:
+def downloads(config, environ=os.environ) -> list[Download]:
     """Every download of the site, for the row, in order: the PDFs first."""
     found = [
         _pdf(config, index, document, environ)
@@ -173,7 +173,7 @@ def visit_html_downloads(self, node: resume_downloads) -> None:
     raise nodes.SkipNode
 
 
-def latex_downloads(config, environ=None) -> str:
+def latex_downloads(config, environ=os.environ) -> str:
     """``\\resumedownloads{Downloads}{links}``: each file at its address on the site."""
     base = config.html_baseurl or ""
     links = []

@@ -271,11 +271,6 @@ def body_paragraphs(item_node: resume_items.resume_item) -> list[str]:
     return [text for text in found if text]
 
 
-def _reading_order(env) -> list[str]:
-    root = env.config.root_doc
-    return [root, *env.toctree_includes.get(root, [])]
-
-
 def headline(doctree: nodes.document) -> str:
     for container in doctree.findall(nodes.container):
         if HEADLINE_CLASS in container["classes"]:
@@ -328,7 +323,7 @@ def owner_name(config) -> str:
 def build_resume(app: Sphinx) -> dict:
     """The JSON Resume document of the build's environment."""
     env = app.env
-    doctrees = {docname: env.get_doctree(docname) for docname in _reading_order(env)}
+    doctrees = {docname: env.get_doctree(docname) for docname in domain.reading_order(env)}
     bodies = {}
     for docname, doctree in doctrees.items():
         for node in doctree.findall(resume_items.resume_item):

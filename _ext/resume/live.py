@@ -21,7 +21,6 @@ from __future__ import annotations
 import concurrent.futures
 import importlib
 import os
-import pkgutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -111,9 +110,7 @@ def preload(source: Path) -> None:
     for name in (*builtin_extensions, *config.extensions):
         importlib.import_module(name)
     # This package imports its parts when Sphinx sets it up.
-    package = importlib.import_module(__package__ or "resume")
-    for part in pkgutil.iter_modules(package.__path__):
-        importlib.import_module(f"{package.__name__}.{part.name}")
+    importlib.import_module(__package__ or "resume").import_parts()
     _LOADED.update(_local_files())
 
 

@@ -37,8 +37,12 @@ def pdf_url(config, environ=os.environ) -> str:
         language = environ.get("READTHEDOCS_LANGUAGE", "en")
         version = environ.get("READTHEDOCS_VERSION", "latest")
         return f"/_/downloads/{language}/{version}/pdf/"
-    target = config.latex_documents[0][1] if config.latex_documents else "resume.tex"
-    return posixpath.splitext(target)[0] + ".pdf"
+    return pdf_name(config.latex_documents[0]) if config.latex_documents else "resume.pdf"
+
+
+def pdf_name(document: tuple) -> str:
+    """The PDF that an entry of ``latex_documents`` becomes: its .tex's name, as .pdf."""
+    return posixpath.splitext(document[1])[0] + ".pdf"
 
 
 # -- The page's description, for OpenGraph too ------------------------------

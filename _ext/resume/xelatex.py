@@ -95,28 +95,25 @@ def _recorded_inputs(fls: Path, folder: Path, tex_name: str) -> dict[str, list]:
         name = line[len("INPUT ") :]
         if name in inputs or name in (tex_name, f"./{tex_name}"):
             continue
-        path = Path(name)
-        if path.is_absolute():
-            stat = path.stat()
-            inputs[name] = [stat.st_size, stat.st_mtime_ns]
-        else:
-            inputs[name] = [_sha256(folder / path)]
+        inputs[name] = _identity(name, folder)
     return inputs
+
+
+def _identity(name: str, folder: Path) -> list:
+    """What tells an input file has changed: the TeX installation's size and
+    time, or the content of one beside the .tex (Sphinx writes those anew)."""
+    path = Path(name)
+    if path.is_absolute():
+        stat = path.stat()
+        return [stat.st_size, stat.st_mtime_ns]
+    return [_sha256(folder / path)]
 
 
 def _unchanged(inputs: dict[str, list], folder: Path) -> bool:
     try:
-        for name, identity in inputs.items():
-            path = Path(name)
-            if path.is_absolute():
-                stat = path.stat()
-                if [stat.st_size, stat.st_mtime_ns] != identity:
-                    return False
-            elif [_sha256(folder / path)] != identity:
-                return False
+        return all(_identity(name, folder) == identity for name, identity in inputs.items())
     except OSError:
         return False
-    return True
 
 
 class Formats:
