@@ -25,6 +25,9 @@ TEXFORMATS  ?= $(VENV)/texformats
 PDFS        := PYTHONPATH=_ext $(BIN)/python -m resume.xelatex --formats $(TEXFORMATS)
 # The Downloads row gives each file's size: the PDFs come after the pages.
 FILLSIZES   := PYTHONPATH=_ext $(BIN)/python -m resume.publish
+# $(call copy-pdfs,FROM,TO): the PDFs of the LaTeX output FROM beside the pages
+# in TO, where both are built (the site links them there).
+copy-pdfs   = for pdf in $(1)/*.pdf; do if [ -f "$$pdf" ] && [ -d $(2) ]; then cp "$$pdf" $(2)/; fi; done
 
 # The same commit gives the same files: the PDF's dates and ID (and the date
 # in the .tex) come from the last commit unless SOURCE_DATE_EPOCH is set.
@@ -73,8 +76,8 @@ all: $(BIN)/.installed
 # When the sites and the PDFs are all built: every PDF beside its pages, and
 # the Downloads rows' sizes filled in (the PDFs come after the pages).
 $(STAMPS)/published: $(STAMPS)/html-ko $(STAMPS)/pdf $(STAMPS)/pdf-ko
-	cp $(BUILDDIR)/latex/*.pdf $(BUILDDIR)/html/
-	cp $(BUILDDIR)/latex-ko/*.pdf $(BUILDDIR)/html/ko/
+	$(call copy-pdfs,$(BUILDDIR)/latex,$(BUILDDIR)/html)
+	$(call copy-pdfs,$(BUILDDIR)/latex-ko,$(BUILDDIR)/html/ko)
 	$(FILLSIZES) $(BUILDDIR)/html $(BUILDDIR)/html/ko
 	touch $@
 
@@ -108,7 +111,7 @@ html: $(STAMPS)/html
 
 $(STAMPS)/html: $(BIN)/.installed $(SOURCES) $(STAMPS)/options
 	$(SPHINXBUILD) -b html $(SPHINXOPTS) $(SOURCEDIR) $(BUILDDIR)/html
-	for pdf in $(BUILDDIR)/latex/*.pdf; do if [ -f "$$pdf" ]; then cp "$$pdf" $(BUILDDIR)/html/; fi; done
+	$(call copy-pdfs,$(BUILDDIR)/latex,$(BUILDDIR)/html)
 	touch $@
 
 # The PDFs' names are conf.py's (latex_documents): each .tex that the LaTeX
@@ -122,7 +125,7 @@ pdf: $(STAMPS)/pdf$(VARIANTSUFFIX)
 $(STAMPS)/pdf$(VARIANTSUFFIX): $(BIN)/.installed $(BIN)/.apt $(SOURCES) $(STAMPS)/options
 	$(SPHINXBUILD) -b latex -d $(BUILDDIR)/doctrees$(VARIANTSUFFIX) $(SPHINXOPTS) $(PAPEROPT) $(VARIANTOPT) $(SOURCEDIR) $(LATEXDIR)
 	$(PDFS) $(LATEXDIR)
-	if [ -d $(BUILDDIR)/html ] && [ -z "$(VARIANT)" ]; then cp $(LATEXDIR)/*.pdf $(BUILDDIR)/html/; fi
+	$(if $(VARIANT),,$(call copy-pdfs,$(LATEXDIR),$(BUILDDIR)/html))
 	touch $@
 
 latexpdf: pdf
@@ -180,7 +183,7 @@ html-ko: $(STAMPS)/html-ko
 
 $(STAMPS)/html-ko: $(STAMPS)/html
 	$(SPHINXBUILD) -b html -D language=ko -d $(BUILDDIR)/doctrees-ko $(SPHINXOPTS) $(SOURCEDIR) $(BUILDDIR)/html/ko
-	for pdf in $(BUILDDIR)/latex-ko/*.pdf; do if [ -f "$$pdf" ]; then cp "$$pdf" $(BUILDDIR)/html/ko/; fi; done
+	$(call copy-pdfs,$(BUILDDIR)/latex-ko,$(BUILDDIR)/html/ko)
 	touch $@
 
 # The Korean PDFs, beside the Korean pages.
@@ -189,7 +192,7 @@ pdf-ko: $(STAMPS)/pdf-ko
 $(STAMPS)/pdf-ko: $(BIN)/.installed $(BIN)/.apt $(SOURCES) $(STAMPS)/options
 	$(SPHINXBUILD) -b latex -D language=ko -d $(BUILDDIR)/doctrees-ko-latex $(SPHINXOPTS) $(PAPEROPT) $(SOURCEDIR) $(BUILDDIR)/latex-ko
 	$(PDFS) $(BUILDDIR)/latex-ko
-	if [ -d $(BUILDDIR)/html/ko ]; then cp $(BUILDDIR)/latex-ko/*.pdf $(BUILDDIR)/html/ko/; fi
+	$(call copy-pdfs,$(BUILDDIR)/latex-ko,$(BUILDDIR)/html/ko)
 	touch $@
 
 # The messages of the pages and of the templates, one .pot per page.
