@@ -322,8 +322,10 @@ def add_to_citations(app: Sphinx, doctree: nodes.document, docname: str) -> None
 def load_copy_script(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     """The copy button's script, on the pages that have a disclosure only."""
     if MARKER in context.get("body", ""):
-        # Added for this page alone (Sphinx's add_js_file during html-page-context).
-        app.add_js_file(SCRIPT, loading_method="defer")
+        # The builder's list of this page's scripts, which it puts back after
+        # the page. (Sphinx's app.add_js_file here would also register the
+        # script for every page of a later build by the same application.)
+        app.builder.add_js_file(SCRIPT, priority=500, defer="defer")
 
 
 def copy_bibfiles(app: Sphinx, exception: Exception | None) -> None:
