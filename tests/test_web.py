@@ -8,7 +8,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from helpers import PAGES, page, site_pages
+from helpers import PAGES, build_again, page, site_pages
 from resume.web import absolute_uri, meta_description, robots_txt
 
 BASE = "https://heungsub-lee.readthedocs.io/"
@@ -139,6 +139,41 @@ def test_no_view_source_or_edit_links(site, name):
 def test_sitemap_lists_every_page_but_the_404(site):
     locs = re.findall(r"<loc>([^<]+)</loc>", (site / "sitemap.xml").read_text(encoding="utf-8"))
     assert sorted(locs) == sorted(BASE + name for name in PAGES if name != "404.html")
+
+
+# sphinx-sitemap, run in this process, uses an attribute that Sphinx 11 removes.
+@pytest.mark.filterwarnings("ignore:.*BuildEnvironment.app. is deprecated")
+@pytest.mark.sphinx("html", testroot="i18n", srcdir="sitemap-again")
+def test_the_sitemap_lists_every_page_after_a_build_that_wrote_one(app, make_app):
+    index = app.srcdir / "index.md"
+    index.write_text(
+        index.read_text(encoding="utf-8").replace("sections/papers\n", "sections/papers\nnotes\n"),
+        encoding="utf-8",
+    )
+    (app.srcdir / "notes.md").write_text("# Notes\n\nA page of its own.\n", encoding="utf-8")
+    app.build()
+    first = (app.outdir / "sitemap.xml").read_text(encoding="utf-8")
+    papers = app.srcdir / "sections" / "papers.md"
+    papers.write_text(papers.read_text(encoding="utf-8") + "\nAdded.\n", encoding="utf-8")
+    again = build_again(make_app, app)
+    assert again.statuscode == 0 and again.warning.getvalue() == ""
+    # Sphinx wrote the changed page and the landing page that lists it, not the others.
+    assert "Added." in (again.outdir / "sections" / "papers.html").read_text(encoding="utf-8")
+    written = re.findall(r"writing output\.\.\. \[\s*\d+%\] (\S+)", _plain(again.status.getvalue()))
+    assert written == ["index", "sections/papers"]
+    assert re.findall(r"<loc>([^<]+)</loc>", first) == [
+        "https://example.org/index.html",
+        "https://example.org/notes.html",
+        "https://example.org/sections/papers.html",
+        "https://example.org/genindex.html",
+        "https://example.org/search.html",
+    ]
+    assert (again.outdir / "sitemap.xml").read_text(encoding="utf-8") == first
+
+
+def _plain(output: str) -> str:
+    """Sphinx's output without its colours."""
+    return re.sub(r"\x1b\[[0-9;]*m", "", output)
 
 
 @pytest.mark.system

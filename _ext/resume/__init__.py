@@ -259,7 +259,8 @@ def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", theme.translate_furo_labels)
     app.connect("doctree-read", i18n.untag_translated_meta)
     app.connect("html-page-context", language.add_to_page)
-    # After sphinx-sitemap (priority 500) has written sitemap.xml.
+    # Before sphinx-sitemap (priority 500) writes sitemap.xml, and after.
+    app.connect("build-finished", language.complete_sitemap, priority=400)
     app.connect("build-finished", language.add_sitemap_alternates, priority=600)
 
     return {

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import queue
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 from xml.etree import ElementTree
@@ -161,6 +162,37 @@ def add_to_page(app: Sphinx, pagename: str, templatename: str, context: dict, do
     is_404 = pagename == getattr(app.config, "notfound_pagename", None)
     context["resume_languages"] = page_links(roots, app.config.language, target, is_404)
     context["metatags"] = context.get("metatags", "") + alternate_link_tags(roots, target)
+
+
+def complete_sitemap(app: Sphinx, exception: Exception | None) -> None:
+    """Every page in ``sitemap.xml``, not only those this build wrote (``build-finished``).
+
+    sphinx-sitemap lists the pages it sees written (its issue #13): after an
+    incremental build, the pages that changed.  Before it writes the file,
+    its queue gets every document, by its own ``add_html_link``, in the order
+    of a build from nothing: the documents by name, then the other pages it saw.
+    """
+    links = getattr(app, "sitemap_links", None)
+    if exception is not None or app.builder.format != "html" or links is None:
+        return
+    import sphinx_sitemap
+
+    seen = _drain(links)
+    for docname in sorted(app.env.found_docs):
+        sphinx_sitemap.add_html_link(app, docname, None, {}, None)
+    documents = _drain(links)
+    links_of_documents = {link for link, _ in documents}
+    for item in documents + [item for item in seen if item[0] not in links_of_documents]:
+        links.put(item)
+
+
+def _drain(links) -> list[tuple]:
+    items = []
+    while True:
+        try:
+            items.append(links.get_nowait())
+        except queue.Empty:
+            return items
 
 
 def add_sitemap_alternates(app: Sphinx, exception: Exception | None) -> None:
