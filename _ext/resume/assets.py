@@ -27,6 +27,7 @@ Sphinx computes it), so that a browser or a CDN never keeps a stale copy.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import zlib
@@ -78,11 +79,23 @@ class _NamesCollector(HTMLParser):
 
 def names_in_pages(pages: Iterable[Path]) -> tuple[set[str], set[str]]:
     """The classes and the ids that occur in *pages*."""
-    collector = _NamesCollector()
+    classes: set[str] = set()
+    ids: set[str] = set()
     for page in pages:
-        collector.feed(page.read_text(encoding="utf-8"))
+        page_classes, page_ids = _names_in(page.read_text(encoding="utf-8"))
+        classes |= page_classes
+        ids |= page_ids
+    return classes, ids
+
+
+@functools.lru_cache(maxsize=64)
+def _names_in(html: str) -> tuple[frozenset[str], frozenset[str]]:
+    # By the page's text: a rebuild in the same process (make live) parses
+    # only the pages it wrote anew.
+    collector = _NamesCollector()
+    collector.feed(html)
     collector.close()
-    return collector.classes, collector.ids
+    return frozenset(collector.classes), frozenset(collector.ids)
 
 
 # -- Pruning a stylesheet ----------------------------------------------------
@@ -275,5 +288,6 @@ def checksum(content: bytes) -> str:
 def with_checksums(page: str, checksums: dict[str, str]) -> str:
     """*page* with each link to a file of *checksums* carrying that file's ``?v=``."""
     for name, value in checksums.items():
-        page = re.sub(r"((?:\.\./)*" + re.escape(name) + r"\?v=)[0-9a-f]+", rf"\g<1>{value}", page)
+        link = f"{name}?v={value}"
+        page = re.sub(re.escape(f"{name}?v=") + "[0-9a-f]+", lambda _: link, page)
     return page
