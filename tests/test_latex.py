@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -37,6 +38,47 @@ def test_a_lost_character_fails_the_build_at_its_line(app, warning):
     assert "U+1F680" in messages
     assert "index.md:7: ERROR:" in messages and "'न' (U+0928)" in messages
     assert "이" not in messages and "'·'" not in messages and "'–'" not in messages
+    assert app.statuscode == 1
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_the_html_build_writes_the_files_of_the_latex_build(make_app, rootdir, tmp_path):
+    # make: one process reads the pages once for the site and the PDFs' LaTeX.
+    latex = tmp_path / "from-html"
+    html = make_app(
+        "html",
+        srcdir=rootdir / "test-other-person",
+        builddir=tmp_path / "html",
+        confoverrides={"resume_latex_dir": str(latex)},
+    )
+    html.build()
+    assert html.statuscode == 0 and html.warning.getvalue() == ""
+    html.cleanup()  # what the LaTeX build registers again
+    alone = make_app("latex", srcdir=rootdir / "test-other-person", builddir=tmp_path / "latex")
+    alone.build()
+    assert alone.statuscode == 0 and alone.warning.getvalue() == ""
+    written = _files(latex)
+    assert "jane-roe.tex" in written and "resume.sty" in written
+    assert "Jane Roe" in written["jane-roe.tex"].decode()
+    assert written == _files(Path(alone.outdir))
+
+
+def test_a_lost_character_fails_the_html_build_that_writes_the_latex(make_app, rootdir, tmp_path):
+    app = make_app(
+        "html",
+        srcdir=rootdir / "test-lost-glyph",
+        builddir=tmp_path / "html",
+        confoverrides={"resume_latex_dir": str(tmp_path / "latex")},
+    )
+    app.build()
+    assert "index.md:3: ERROR: the PDF's fonts" in app.warning.getvalue()
     assert app.statuscode == 1
 
 

@@ -54,7 +54,10 @@ def builds(tmp_path_factory) -> list[tuple[Path, dict]]:
         env = local_env(
             SOURCE_DATE_EPOCH=EPOCH, PYTHONHASHSEED=seed, RESUME_TEXFORMATS=str(formats)
         )
-        html = sphinx_build(src, "html", out / "web", env=env)
+        # The first as make builds an edition: the HTML build writes the LaTeX
+        # too. The second writes the HTML only: the same pages either way.
+        latex_too = ["-D", f"resume_latex_dir={out / 'web' / 'latex'}"] if not builds else []
+        html = sphinx_build(src, "html", out / "web", *latex_too, env=env)
         assert html.returncode == 0, html.stderr
         assert sphinx_warnings(html.stderr) == []
         pdf = build_pdf(src, out / "paper", env=env)
@@ -85,6 +88,24 @@ def test_two_latex_builds_give_identical_tex_and_pdf(builds):
     files = _files(first / "paper" / "latex", skip=(".log",))
     assert f"{NAME}.tex" in files and f"{NAME}.pdf" in files
     assert _differing(files, _files(second / "paper" / "latex", skip=(".log",))) == []
+
+
+def test_the_html_build_writes_the_latex_that_the_latex_build_writes(builds):
+    # make: each edition's HTML build writes the PDFs' LaTeX (resume_latex_dir);
+    # make pdf: the LaTeX builder, in a process of its own.
+    (first, _), _ = builds
+    from_html = _files(first / "web" / "latex")
+    assert f"{NAME}.tex" in from_html and "resume.sty" in from_html
+    latex = _files(first / "paper" / "latex")
+    assert _differing(from_html, {name: latex[name] for name in from_html}) == []
+    # All that the LaTeX builder wrote: the rest is xelatex's.
+    assert {Path(name).suffix for name in latex.keys() - from_html.keys()} <= {
+        ".pdf",
+        ".log",
+        ".aux",
+        ".out",
+        ".fls",
+    }
 
 
 def test_the_pdf_is_dated_from_source_date_epoch(builds):

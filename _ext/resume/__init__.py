@@ -174,6 +174,8 @@ def setup(app: Sphinx) -> dict:
     app.add_post_transform(latex.KeepCitationsInPlace)
     # A character that the PDF's fonts lack is an error at its source line.
     app.connect("doctree-resolved", latex.check_characters)
+    # Before the input errors are counted (domain.fail_if_errors, priority 500).
+    app.connect("build-finished", latex.write_from_html_build, priority=450)
     app.add_node(
         latex.resume_bibliography,
         latex=(latex.visit_bibliography, latex.depart_bibliography),

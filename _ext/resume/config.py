@@ -41,6 +41,7 @@ VALUES = (
     Value("resume_variant", "", "env", (str,), "the variant to build (-D resume_variant=ml)"),
     Value("resume_translated", {}, "env", (dict,), "values by language: {'ko': {...}}"),
     Value("resume_languages", [], "html", (list, tuple), "the site's languages, source first"),
+    Value("resume_latex_dir", "", "", (str,), "the HTML build writes the PDFs' LaTeX here too"),
 )
 
 DEFAULTS = {value.name: value.default for value in VALUES}

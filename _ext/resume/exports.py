@@ -360,13 +360,14 @@ MARKDOWN_NODES = {
 
 
 @contextmanager
-def _builder(app: Sphinx, builder_class):
+def other_builder(app: Sphinx, builder_class, outdir: Path | None = None):
     """A *builder_class* over the HTML build's environment, for the time of the block.
 
     Sphinx knows one builder per run: the references are resolved for
     ``app.builder``, and the post-transforms read the builder's class from
     the environment and the ``only`` tags from the application.  Both are
     this builder's while the block runs, and the HTML builder's again after.
+    It writes into *outdir*, or the HTML build's output.
     """
     env = app.env
     html_builder, html_tags, html_class = app.builder, app.tags, env._builder_cls
@@ -374,7 +375,9 @@ def _builder(app: Sphinx, builder_class):
     own |= {f"format_{html_builder.format}", f"builder_{html_builder.name}"}
     app.tags = Tags([tag for tag in html_tags if tag not in own])
     try:
-        builder = builder_class(app, env)
+        builder = builder_class(app, env)  # which adds its own tags
+        if outdir is not None:
+            builder.outdir = outdir
         builder.init()
         app.builder, env._builder_cls = builder, builder_class
         yield builder
@@ -387,5 +390,5 @@ def write_beside_html(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.name not in HTML_BUILDERS:
         return
     for builder_class in (ResumeTextBuilder, ResumeMarkdownBuilder):
-        with _builder(app, builder_class) as builder:
+        with other_builder(app, builder_class) as builder:
             builder.write_resume(Path(app.outdir))

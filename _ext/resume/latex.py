@@ -248,6 +248,29 @@ def _location(node: nodes.Node) -> str:
     return f"{node.source}:{node.line}" if node is not None else ""
 
 
+def write_from_html_build(app: Sphinx, exception: Exception | None) -> None:
+    """The PDFs' LaTeX, written by the HTML build into ``resume_latex_dir`` (``build-finished``).
+
+    ``make`` builds each edition's site and PDFs in one Sphinx process: the
+    pages are read once, and Sphinx's LaTeX builder writes from the HTML
+    build's environment the same files as a LaTeX build of its own
+    (``tests/test_reproducible.py`` compares them), in 0.15 s instead of a
+    second process.  Its input errors fail the HTML build, named as ever.
+    The folder is relative to where sphinx-build runs, as its output is.
+    """
+    if exception is not None or app.builder.format != "html" or not app.config.resume_latex_dir:
+        return
+    from sphinx.builders.latex import LaTeXBuilder
+
+    from .exports import other_builder
+
+    outdir = Path(app.config.resume_latex_dir).resolve()
+    outdir.mkdir(parents=True, exist_ok=True)
+    with other_builder(app, LaTeXBuilder, outdir) as builder:
+        builder.write(None, [], "all")
+        builder.finish()
+
+
 def check_characters(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """An error, at its file and line, for each character the PDF would drop.
 
