@@ -67,22 +67,40 @@ $(BIN)/.apt: apt-packages.txt | $(BIN)/.installed
 	tools/apt-install apt-packages.txt
 	touch $@
 
-# HTML and PDF side by side: two Sphinx processes that share nothing (each
-# has its own doctrees), one core each; their logs come out whole, one after
-# the other.
+# Everything: each edition (English, Korean) is one Sphinx process, whose
+# HTML build also writes the PDFs' LaTeX from the same reading of the pages
+# (resume_latex_dir: the files the LaTeX builder of `make pdf` writes), then
+# xelatex. The two editions build side by side, one core each; their logs
+# come out whole, one after the other.
 all: $(BIN)/.installed
 	@$(MAKE) --no-print-directory --output-sync=target $(STAMPS)/published
 
+$(STAMPS)/edition: $(BIN)/.installed $(BIN)/.apt $(SOURCES) $(STAMPS)/options
+	$(SPHINXBUILD) -b html -D resume_latex_dir=$(BUILDDIR)/latex $(SPHINXOPTS) $(PAPEROPT) $(SOURCEDIR) $(BUILDDIR)/html
+	$(PDFS) $(BUILDDIR)/latex
+	touch $@
+
+# Into ko/ under the English site while that is built: each build's last
+# steps read only its own pages (the Korean site has its own _static from
+# its start).
+$(STAMPS)/edition-ko: $(BIN)/.installed $(BIN)/.apt $(SOURCES) $(STAMPS)/options
+	$(SPHINXBUILD) -b html -D language=ko -D resume_latex_dir=$(BUILDDIR)/latex-ko -d $(BUILDDIR)/doctrees-ko $(SPHINXOPTS) $(PAPEROPT) $(SOURCEDIR) $(BUILDDIR)/html/ko
+	$(PDFS) $(BUILDDIR)/latex-ko
+	touch $@
+
 # When the sites and the PDFs are all built: every PDF beside its pages, and
-# the Downloads rows' sizes filled in (the PDFs come after the pages).
-$(STAMPS)/published: $(STAMPS)/html-ko $(STAMPS)/pdf $(STAMPS)/pdf-ko
+# the Downloads rows' sizes filled in (the PDFs come after the pages). The
+# targets of each part are then up to date too (`make html` after `make`
+# does nothing).
+$(STAMPS)/published: $(STAMPS)/edition $(STAMPS)/edition-ko
 	$(call copy-pdfs,$(BUILDDIR)/latex,$(BUILDDIR)/html)
 	$(call copy-pdfs,$(BUILDDIR)/latex-ko,$(BUILDDIR)/html/ko)
 	$(FILLSIZES) $(BUILDDIR)/html $(BUILDDIR)/html/ko
-	touch $@
+	touch $(STAMPS)/html $(STAMPS)/pdf $(STAMPS)/html-ko $(STAMPS)/pdf-ko $@
 
 help:
-	@echo "make          everything: both sites ($(BUILDDIR)/html, $(BUILDDIR)/html/ko) and every PDF"
+	@echo "make          everything: both sites ($(BUILDDIR)/html, $(BUILDDIR)/html/ko) and every PDF,"
+	@echo "              each edition read once for its site and its PDFs"
 	@echo "make html     the English site only"
 	@echo "make pdf      the English PDFs: the one-page résumé and the full CV (also: make latexpdf)"
 	@echo "              PAPER=letter for US Letter, VARIANT=ml for a tailored variant"
@@ -173,8 +191,8 @@ update-deps:
 # -- Translations: the Korean edition ------------------------------------------
 # The Korean pages are the same source read through locales/ko/LC_MESSAGES/
 # (Sphinx compiles the .po files; no .mo is kept). They go into ko/ under the
-# English site, after it (its build-finished steps read every page under its
-# output), so that the language switcher's relative links work in between.
+# English site, so that the language switcher's relative links work in
+# between; `make html-ko` builds the English site first, so that both are there.
 LANGUAGES := ko
 
 .PHONY: html-ko pdf-ko gettext update-po

@@ -260,6 +260,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", i18n.check_translated_config)
     app.connect("builder-inited", theme.translate_furo_labels)
     app.connect("doctree-read", i18n.untag_translated_meta)
+    app.connect("builder-inited", language.claim_output)
     app.connect("html-page-context", language.add_to_page)
     # Before sphinx-sitemap (priority 500) writes sitemap.xml, and after.
     app.connect("build-finished", language.complete_sitemap, priority=400)

@@ -164,6 +164,18 @@ def add_to_page(app: Sphinx, pagename: str, templatename: str, context: dict, do
     context["metatags"] = context.get("metatags", "") + alternate_link_tags(roots, target)
 
 
+def claim_output(app: Sphinx) -> None:
+    """``_static`` in the HTML output before any page is written (``builder-inited``).
+
+    ``make`` builds the Korean edition into ``ko/`` under the English site
+    while the English one is built: the English build's last steps take the
+    pages of a folder with a ``_static`` of its own as another site's
+    (``publish.own_pages``), from the Korean build's start.
+    """
+    if app.builder.format == "html":
+        Path(app.outdir, "_static").mkdir(parents=True, exist_ok=True)
+
+
 def complete_sitemap(app: Sphinx, exception: Exception | None) -> None:
     """Every page in ``sitemap.xml``, not only those this build wrote (``build-finished``).
 
