@@ -37,7 +37,6 @@ import importlib
 import multiprocessing
 import os
 import sys
-import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -98,12 +97,10 @@ def _first_build(args: list[str]) -> int:
     return status
 
 
-def _collect() -> float:
+def _collect() -> None:
     """Free what a build left: the server asks for it after each build, while
-    the browser reloads. The seconds it took."""
-    start = time.perf_counter()
+    the browser reloads."""
     gc.collect()
-    return time.perf_counter() - start
 
 
 def _rebuild(changed_paths: Sequence[Path]) -> int | None:
