@@ -73,7 +73,14 @@ def save(name, *paths, words=None):
     print(f"-- after {name}", file=sys.stderr, flush=True)
 
 save("first")
-save("page", section, words="\\nSaved once.\\n")
+# A section, and the headline that every page's social card names.
+index = Path("index.md").resolve()
+headline = "distributed game servers."
+index.write_text(
+    index.read_text(encoding="utf-8").replace(headline, "distributed game servers, live."),
+    encoding="utf-8",
+)
+save("page", section, index, words="\\nSaved once.\\n")
 shutil.copytree("_build/html", "_build/kept")
 # What a new sphinx-build makes of the same sources, beside it.
 subprocess.run(
@@ -131,6 +138,7 @@ def test_the_kept_application_writes_what_a_new_build_writes(live_steps):
     kept = _outputs(src / "_build" / "kept")
     new = _outputs(src / "_build" / "new")
     assert "index.html" in new and "resume.txt" in new and "resume.json" in new
+    assert b"game servers, live." in kept["sections/talks.html"]  # the card's words
     assert kept.keys() == new.keys()
     assert [name for name in new if kept[name] != new[name]] == []
 

@@ -26,7 +26,6 @@ import io
 import json
 import re
 import shutil
-import weakref
 from dataclasses import asdict, astuple, dataclass
 from pathlib import Path
 
@@ -246,9 +245,6 @@ def card_cached(text: CardText, cache: Path) -> Path:
 
 # -- Sphinx wiring -----------------------------------------------------------
 
-_TEXTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
 def _wanted(app: Sphinx) -> bool:
     return app.builder.format == "html" and getattr(app.config, "ogp_image", None) == CARD
 
@@ -266,31 +262,38 @@ def merge_card_words(app: Sphinx, env, docnames, other) -> None:
         env.resume_card_words = other.resume_card_words
 
 
+def _put_together(app: Sphinx) -> CardText:
+    """The card's words, from the landing page as last read and the contact."""
+    words = getattr(app.env, "resume_card_words", None)
+    if words is None:  # an environment from before the card: read the page
+        try:
+            words = astuple(card_text(app.env.get_doctree(app.config.root_doc), "", ()))[:2]
+        except FileNotFoundError:
+            words = ("", "")
+    name, headline = words
+    contact = get_contact(app)
+    links = tuple(text for _, text, _ in contact.links()) if contact else ()
+    return CardText(name or app.config.project, headline, links)
+
+
 def text_of_build(app: Sphinx) -> CardText:
-    """The card's words for this build (put together once per builder)."""
-    if app.builder not in _TEXTS:
-        words = getattr(app.env, "resume_card_words", None)
-        if words is None:  # an environment from before the card: read the page
-            try:
-                words = astuple(card_text(app.env.get_doctree(app.config.root_doc), "", ()))[:2]
-            except FileNotFoundError:
-                words = ("", "")
-        name, headline = words
-        contact = get_contact(app)
-        links = tuple(text for _, text, _ in contact.links()) if contact else ()
-        _TEXTS[app.builder] = CardText(name or app.config.project, headline, links)
-    return _TEXTS[app.builder]
+    """The card's words for this build, as ``pages_to_rewrite`` put them together
+    when the pages had been read."""
+    text = getattr(app.env, "resume_card_text", None)
+    return text if text is not None else _put_together(app)
 
 
 def pages_to_rewrite(app: Sphinx, env) -> list[str]:
     """Every page, when the card's words have changed since the last build (``env-updated``).
 
     Each page carries the words in ``og:image:alt``; a rebuild after an edit of
-    the landing page's headline writes the others again too.
+    the landing page's headline writes the others again too.  The words are
+    put together anew for every build, also by an application that builds
+    again (``make live``).
     """
     if not _wanted(app):
         return []
-    text = text_of_build(app)
+    text = _put_together(app)
     before = getattr(env, "resume_card_text", None)
     env.resume_card_text = text
     if before is None or before == text:
