@@ -245,6 +245,7 @@ def card_cached(text: CardText, cache: Path) -> Path:
 
 # -- Sphinx wiring -----------------------------------------------------------
 
+
 def _wanted(app: Sphinx) -> bool:
     return app.builder.format == "html" and getattr(app.config, "ogp_image", None) == CARD
 
