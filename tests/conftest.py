@@ -11,7 +11,9 @@ fixtures of the whole site below is of that tier, marked or not.
 
 from __future__ import annotations
 
+import fcntl
 import os
+import pickle
 import shutil
 import sys
 from pathlib import Path
@@ -76,42 +78,70 @@ def rootdir() -> Path:
 # -- The whole site ------------------------------------------------------------
 
 
+def _once_per_run(tmp_path_factory, name: str, build):
+    """``build(folder)``, run once for the whole test run, its result shared.
+
+    pytest-xdist gives each worker its own session: the first worker that asks
+    builds in a folder of the run's temporary directory, under a lock, and
+    the others wait for it and take its result (pickled beside it).
+    """
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the run's, above each worker's
+    folder = base / f"once-{name}"
+    result = folder / "result.pickle"
+    with open(base / f"once-{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not result.is_file():
+            shutil.rmtree(folder, ignore_errors=True)  # what a failed build left
+            folder.mkdir()
+            result.write_bytes(pickle.dumps(build(folder)))
+    return pickle.loads(result.read_bytes())
+
+
+def _clean_site(folder: Path, *extra: str) -> Path:
+    src = copy_site(folder / "src")
+    out = folder / "_build"
+    assert_clean_build(sphinx_build(src, "html", out, *extra))
+    return out / "html"
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The whole site, built from a copy of the repository, strictly."""
-    src = copy_site(tmp_path_factory.mktemp("site") / "src")
-    out = src.parent / "_build"
-    assert_clean_build(sphinx_build(src, "html", out))
-    return out / "html"
+    return _once_per_run(tmp_path_factory, "site", _clean_site)
 
 
 @pytest.fixture(scope="session")
 def pdf_build(tmp_path_factory):
     """The PDFs, built from a copy of the repository; the finished process with them."""
-    return clean_pdf_build(tmp_path_factory.mktemp("pdf"))
+    return _once_per_run(tmp_path_factory, "pdf", clean_pdf_build)
 
 
 @pytest.fixture(scope="session")
 def pdf_build_letter(tmp_path_factory):
     """The PDFs on US Letter (``make pdf PAPER=letter``)."""
-    return clean_pdf_build(
-        tmp_path_factory.mktemp("pdf-letter"), "-D", "latex_elements.papersize=letterpaper"
+    return _once_per_run(
+        tmp_path_factory,
+        "pdf-letter",
+        lambda folder: clean_pdf_build(folder, "-D", "latex_elements.papersize=letterpaper"),
     )
 
 
 @pytest.fixture(scope="session")
 def site_ko(tmp_path_factory) -> Path:
     """The Korean site (``-D language=ko``), built from a copy of the repository, strictly."""
-    src = copy_site(tmp_path_factory.mktemp("site-ko") / "src")
-    out = src.parent / "_build"
-    assert_clean_build(sphinx_build(src, "html", out, "-D", "language=ko"))
-    return out / "html"
+    return _once_per_run(
+        tmp_path_factory, "site-ko", lambda folder: _clean_site(folder, "-D", "language=ko")
+    )
 
 
 @pytest.fixture(scope="session")
 def pdf_build_ko(tmp_path_factory):
     """The Korean PDFs, built from a copy of the repository; the finished process with them."""
-    return clean_pdf_build(tmp_path_factory.mktemp("pdf-ko"), "-D", "language=ko")
+    return _once_per_run(
+        tmp_path_factory, "pdf-ko", lambda folder: clean_pdf_build(folder, "-D", "language=ko")
+    )
 
 
 @pytest.fixture(scope="session")

@@ -64,12 +64,13 @@ def local_env(**extra: str) -> dict[str, str]:
 
 
 def sphinx_build(src: Path, builder: str, out: Path, *extra: str, env=None):
-    """Run ``sphinx-build`` as the Makefile does; return the finished process."""
+    """Run ``sphinx-build`` as the Makefile does (``resume.build``); return the
+    finished process."""
     return subprocess.run(
         [
             sys.executable,
             "-m",
-            "sphinx",
+            "resume.build",
             "-b",
             builder,
             "-n",
