@@ -43,6 +43,17 @@ def test_a_changed_file_of_the_project_is_seen(tmp_path, monkeypatch):
         del sys.modules["local_part"]
 
 
+def test_without_an_application_it_keeps_a_change_starts_over(monkeypatch, tmp_path):
+    from types import SimpleNamespace
+
+    page = [tmp_path / "page.md"]
+    monkeypatch.setattr(live, "_APP", None)
+    assert live._rebuild(page) is None
+    # A Sphinx that keeps its warning count or its doctrees under other names.
+    monkeypatch.setattr(live, "_APP", SimpleNamespace(env=SimpleNamespace(), statuscode=0))
+    assert live._rebuild(page) is None
+
+
 def mtime(path) -> int:
     return os.stat(path).st_mtime_ns
 

@@ -111,7 +111,10 @@ def _rebuild(changed_paths: Sequence[Path]) -> int | None:
     """
     global _APP
     app = _APP
-    if app is None or not changed_paths:
+    # Sphinx's own names for the warning count and the doctree cache: where
+    # a Sphinx keeps them otherwise, every change starts over.
+    cache = getattr(getattr(app, "env", None), "_pickled_doctree_cache", None)
+    if app is None or not changed_paths or cache is None or not hasattr(app, "_warncount"):
         return None
     srcdir = Path(app.srcdir).resolve()
     for path in changed_paths:
@@ -122,7 +125,7 @@ def _rebuild(changed_paths: Sequence[Path]) -> int | None:
     # (as Sphinx's own test application does before each build).
     app._warncount = 0
     app.statuscode = 0
-    app.env._pickled_doctree_cache.clear()
+    cache.clear()
     try:
         app.build()
     except (Exception, KeyboardInterrupt) as exc:
