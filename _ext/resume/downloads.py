@@ -13,9 +13,10 @@ row on the page: a list named "Downloads" with a link to each file:
 
 Each link gives the file's format and, where the file is in the output when
 the build ends, its size.  Some of these files are written when the pages
-already are (at ``build-finished``), so the sizes are filled in then, by a
-pass over the pages that have the row (:func:`.publish.fill_in_sizes`); a rebuild
-that does not write the page again still gets the sizes of the new files.
+already are (at ``build-finished``), so the page is written with the formats
+and the sizes are filled in then, all at once, by a pass over the pages that
+have the row (:func:`.publish.fill_in_sizes`); a rebuild that does not write
+the page again still gets the sizes of the new files.
 The PDF is built by another process and put beside the pages afterwards
 (``make``): its size shows where a PDF is already there when the HTML build
 ends, and ``python -m resume.publish _build/html`` fills the sizes in again
@@ -41,8 +42,7 @@ from .bibtex import published_name
 from .i18n import translate
 from .latex import ONE_PAGE_CLASS
 from .latex import escape as latex_escape
-from .publish import MARKER, fill_in_sizes, human_size
-from .publish import is_local as _is_local
+from .publish import MARKER, fill_in_sizes, human_size, is_local
 from .web import pdf_name, pdf_url
 
 LABEL_ID = "resume-downloads-label"
@@ -104,19 +104,11 @@ def downloads(config, environ=os.environ) -> list[Download]:
 
 def href(target: str, page: str) -> str:
     """The link from *page* (its path in the site) to *target*."""
-    return relative_uri(page, target) if _is_local(target) else target
+    return relative_uri(page, target) if is_local(target) else target
 
 
 def _meta(download: Download, size: int | None) -> str:
     return download.format if size is None else f"{download.format}, {human_size(size)}"
-
-
-def size_in(site: Path, target: str) -> int | None:
-    """The size of the file *target* in the built *site*; None if it is not there (yet)."""
-    if not _is_local(target):
-        return None
-    path = site / target
-    return path.stat().st_size if path.is_file() else None
 
 
 def row_html(items: Iterable[tuple[Download, str, int | None]], language=None) -> str:
@@ -143,11 +135,6 @@ def row_html(items: Iterable[tuple[Download, str, int | None]], language=None) -
     return "\n".join(lines) + "\n"
 
 
-def row_for_page(entries: list[Download], site: Path, page: str, language=None) -> str:
-    items = ((d, href(d.target, page), size_in(site, d.target)) for d in entries)
-    return row_html(items, language)
-
-
 # -- Sphinx wiring -----------------------------------------------------------
 
 
@@ -166,10 +153,9 @@ class DownloadsDirective(SphinxDirective):
 
 def visit_html_downloads(self, node: resume_downloads) -> None:
     page = self.builder.get_target_uri(self.builder.current_docname)
-    row = row_for_page(
-        downloads(self.config), Path(self.builder.outdir), page, self.config.language
-    )
-    self.body.append(row)
+    # The sizes come when the build ends (update_sizes), with the files written last.
+    items = ((download, href(download.target, page), None) for download in downloads(self.config))
+    self.body.append(row_html(items, self.config.language))
     raise nodes.SkipNode
 
 
