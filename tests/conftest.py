@@ -12,6 +12,7 @@ fixtures of the whole site below is of that tier, marked or not.
 from __future__ import annotations
 
 import fcntl
+import multiprocessing
 import os
 import pickle
 import shutil
@@ -58,6 +59,12 @@ def pytest_configure(config):
     sys.path.insert(0, str(EXT))
     paths = [str(EXT), *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
     os.environ["PYTHONPATH"] = os.pathsep.join(dict.fromkeys(paths))
+    # A child forked from this process keeps every file it has open, among them
+    # the pipes to Playwright's driver: sphinx-sitemap's Manager, forked by each
+    # test application, would keep the driver from ever seeing them close, and
+    # the browser fixture's teardown would wait forever. A fork server started
+    # afresh has none of them.
+    multiprocessing.set_start_method("forkserver", force=True)
 
 
 @pytest.hookimpl(tryfirst=True)
