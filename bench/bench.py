@@ -47,8 +47,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# What a copy of the working tree leaves out: outputs, caches, the virtualenv.
-_NOT_SOURCE = shutil.ignore_patterns("_build", ".venv", ".git", ".pytest_cache", "__pycache__")
+# What a copy of the working tree leaves out: outputs, caches, the virtualenv,
+# and the tests' Node packages (the Nu HTML Checker: 2.4 s of copying).
+_NOT_SOURCE = shutil.ignore_patterns(
+    "_build", ".venv", ".git", ".pytest_cache", "__pycache__", "node_modules"
+)
 
 # The section that the incremental and live measures edit.
 EDITED_SECTION = Path("sections") / "experience.md"
