@@ -9,6 +9,7 @@ from the same source, so a new sentence is checked without editing a list.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import subprocess
@@ -48,6 +49,12 @@ def pypdf(pdf) -> str:
 
 
 EXTRACTORS = {"pdftotext": poppler, "pdfminer.six": pdfminer, "pypdf": pypdf}
+
+
+@functools.cache
+def extracted(extractor: str, pdf) -> str:
+    """The text of *pdf* as *extractor* reads it, read once for all the tests that ask."""
+    return EXTRACTORS[extractor](pdf)
 
 
 def _sentences(text: str) -> list[str]:
@@ -107,7 +114,7 @@ def pdf(request, pdf_build, pdf_build_letter):
 
 @pytest.mark.parametrize("extractor", EXTRACTORS)
 def test_every_phrase_extracts_verbatim(pdf, phrases, extractor):
-    text = _flat(EXTRACTORS[extractor](pdf))
+    text = _flat(extracted(extractor, pdf))
     missing = [phrase for phrase in phrases if phrase not in text]
     assert missing == [], f"{len(missing)} of {len(phrases)} phrases missing"
 
@@ -116,14 +123,14 @@ def test_every_phrase_extracts_verbatim(pdf, phrases, extractor):
 def test_nothing_is_said_twice(pdf, phrases, extractor):
     # Each sentence once: the full CV, the second document of one LaTeX
     # build, once listed every paper twice.
-    text = _flat(EXTRACTORS[extractor](pdf))
+    text = _flat(extracted(extractor, pdf))
     repeated = [phrase for phrase in phrases if len(phrase) >= 40 and text.count(phrase) > 1]
     assert repeated == []
 
 
 @pytest.mark.parametrize("extractor", EXTRACTORS)
 def test_hyphens_spaces_and_letters_as_typed(pdf, extractor):
-    text = EXTRACTORS[extractor](pdf)
+    text = extracted(extractor, pdf)
     assert "\u2011" not in text and "\u00ad" not in text  # non-breaking and soft hyphens
     assert not re.search("[\ufb00-\ufb06]", text)  # ligature glyphs
     flat = _flat(text)
@@ -135,7 +142,7 @@ def test_hyphens_spaces_and_letters_as_typed(pdf, extractor):
 
 @pytest.mark.parametrize("extractor", EXTRACTORS)
 def test_items_in_reading_order(pdf, extractor):
-    text = _flat(EXTRACTORS[extractor](pdf))
+    text = _flat(extracted(extractor, pdf))
     order = [
         "Software Engineer · Global AI Platform Corporation",
         "Software Engineering Manager · NAVER",
@@ -175,7 +182,7 @@ def test_every_korean_phrase_extracts_verbatim(site_ko, pdf_build_ko, name, extr
     # Hangul words whole, with their spaces, in every extractor.
     phrases = source_phrases(site_ko)
     assert "소프트웨어 엔지니어: ML 플랫폼, 파이프라인 병렬화, 분산 게임 서버." in phrases
-    text = _flat(EXTRACTORS[extractor](pdf_build_ko[0] / name))
+    text = _flat(extracted(extractor, pdf_build_ko[0] / name))
     missing = [phrase for phrase in phrases if phrase not in text]
     assert missing == [], f"{len(missing)} of {len(phrases)} phrases missing"
 
