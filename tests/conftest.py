@@ -199,12 +199,16 @@ def context(browser):
 # -- The hosted build ----------------------------------------------------------
 
 
+def _rtd_html(folder: Path) -> RTDBuild:
+    build = RTDBuild(folder)
+    build.html_result = build.html()
+    return build
+
+
 @pytest.fixture(scope="session")
 def rtd_build(tmp_path_factory) -> RTDBuild:
     """The site built by Read the Docs' HTML command; ``.html_result`` is the process."""
-    build = RTDBuild(tmp_path_factory.mktemp("rtd"))
-    build.html_result = build.html()
-    return build
+    return _once_per_run(tmp_path_factory, "rtd", _rtd_html)
 
 
 @pytest.fixture(scope="session")
