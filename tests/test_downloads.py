@@ -144,9 +144,7 @@ def test_sizes_are_filled_in_from_the_files_beside_the_page(tmp_path):
         Download("Résumé", "PDF", "application/pdf", "/_/downloads/en/latest/pdf/"),
     ]
     page = tmp_path / "sub" / "page.html"
-    row = row_html(
-        (d, "../" + d.target if "/" not in d.target else d.target, None) for d in entries
-    )
+    row = row_html((d, "../" + d.target if "/" not in d.target else d.target) for d in entries)
     filled = with_sizes(row, page)
     soup = BeautifulSoup(filled, "html.parser")
     assert [m.get_text() for m in soup.select(".resume-download-meta")] == [

@@ -42,7 +42,7 @@ from .bibtex import published_name
 from .i18n import translate
 from .latex import ONE_PAGE_CLASS
 from .latex import escape as latex_escape
-from .publish import MARKER, fill_in_sizes, human_size, is_local
+from .publish import MARKER, fill_in_sizes, is_local
 from .web import pdf_name, pdf_url
 
 LABEL_ID = "resume-downloads-label"
@@ -107,12 +107,9 @@ def href(target: str, page: str) -> str:
     return relative_uri(page, target) if is_local(target) else target
 
 
-def _meta(download: Download, size: int | None) -> str:
-    return download.format if size is None else f"{download.format}, {human_size(size)}"
-
-
-def row_html(items: Iterable[tuple[Download, str, int | None]], language=None) -> str:
-    """The row, from ``(download, href, size or None)`` for each file."""
+def row_html(items: Iterable[tuple[Download, str]], language=None) -> str:
+    """The row, from ``(download, href)`` for each file: each with its format,
+    to which :func:`.publish.fill_in_sizes` adds the file's size."""
     # Translators: the name of the row of files to download on the landing page.
     title = html.escape(translate("Downloads", language))
     lines = [
@@ -120,7 +117,7 @@ def row_html(items: Iterable[tuple[Download, str, int | None]], language=None) -
         f'<span class="resume-downloads-label" id="{LABEL_ID}">{title}</span>',
         f'<ul class="resume-downloads-list" aria-labelledby="{LABEL_ID}">',
     ]
-    for download, link, size in items:
+    for download, link in items:
         classes = "resume-download"
         if download.mimetype == "application/pdf":
             classes += " resume-pdf-link"  # the PDF link, as other tools find it
@@ -128,7 +125,7 @@ def row_html(items: Iterable[tuple[Download, str, int | None]], language=None) -
             f'<li><a class="{classes}" href="{html.escape(link)}" '
             f'type="{download.mimetype}" data-format="{html.escape(download.format)}">'
             f'<span class="resume-download-label">{html.escape(download.label)}</span> '
-            f'<span class="resume-download-meta">{html.escape(_meta(download, size))}</span>'
+            f'<span class="resume-download-meta">{html.escape(download.format)}</span>'
             "</a></li>"
         )
     lines += ["</ul>", "</div>"]
@@ -154,7 +151,7 @@ class DownloadsDirective(SphinxDirective):
 def visit_html_downloads(self, node: resume_downloads) -> None:
     page = self.builder.get_target_uri(self.builder.current_docname)
     # The sizes come when the build ends (update_sizes), with the files written last.
-    items = ((download, href(download.target, page), None) for download in downloads(self.config))
+    items = ((download, href(download.target, page)) for download in downloads(self.config))
     self.body.append(row_html(items, self.config.language))
     raise nodes.SkipNode
 
