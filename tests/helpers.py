@@ -176,6 +176,15 @@ def page(site: Path, name: str) -> BeautifulSoup:
     return soup_of(site / name)
 
 
+def files_in(folder: Path, skip: tuple[str, ...] = ()) -> dict[str, bytes]:
+    """Every file under *folder* by its path there, with its bytes; less the suffixes *skip*."""
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and path.suffix not in skip
+    }
+
+
 def site_pages(site: Path) -> list[str]:
     """Every page of the built site, as paths relative to its root."""
     return sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers import files_in
 from resume.latex import PDF_FONTS, font_charset, lost_characters
 
 
@@ -41,14 +42,6 @@ def test_a_lost_character_fails_the_build_at_its_line(app, warning):
     assert app.statuscode == 1
 
 
-def _files(folder: Path) -> dict[str, bytes]:
-    return {
-        path.relative_to(folder).as_posix(): path.read_bytes()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
-
-
 def test_the_html_build_writes_the_files_of_the_latex_build(make_app, rootdir, tmp_path):
     # make: one process reads the pages once for the site and the PDFs' LaTeX.
     latex = tmp_path / "from-html"
@@ -64,10 +57,10 @@ def test_the_html_build_writes_the_files_of_the_latex_build(make_app, rootdir, t
     alone = make_app("latex", srcdir=rootdir / "test-other-person", builddir=tmp_path / "latex")
     alone.build()
     assert alone.statuscode == 0 and alone.warning.getvalue() == ""
-    written = _files(latex)
+    written = files_in(latex)
     assert "jane-roe.tex" in written and "resume.sty" in written
     assert "Jane Roe" in written["jane-roe.tex"].decode()
-    assert written == _files(Path(alone.outdir))
+    assert written == files_in(Path(alone.outdir))
 
 
 def test_a_lost_character_fails_the_html_build_that_writes_the_latex(make_app, rootdir, tmp_path):

@@ -14,7 +14,7 @@ import pytest
 import sphinx
 
 import resume.items
-from helpers import ROOT, copy_site, local_env, sphinx_warnings
+from helpers import ROOT, copy_site, files_in, local_env, sphinx_warnings
 from resume import live
 
 
@@ -126,9 +126,9 @@ def _outputs(folder: Path) -> dict[str, bytes]:
     # .buildinfo hashes the configuration, whose templates_path names the
     # build's own doctree folder; the doctrees are the builds' caches.
     return {
-        path.relative_to(folder).as_posix(): path.read_bytes()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file() and path.name != ".buildinfo" and ".doctrees" not in path.parts
+        name: data
+        for name, data in files_in(folder).items()
+        if Path(name).name != ".buildinfo" and ".doctrees" not in Path(name).parts
     }
 
 

@@ -21,6 +21,7 @@ from helpers import (
     ROOT,
     build_pdf,
     copy_site,
+    files_in,
     local_env,
     pdf_name,
     sphinx_build,
@@ -33,14 +34,6 @@ pytestmark = pytest.mark.system
 EPOCH = "1700000000"  # 2023-11-14 22:13:20 UTC
 #: The PDF's name without its suffix, as conf.py's latex_documents gives it.
 NAME = Path(pdf_name(ROOT)).stem
-
-
-def _files(root: Path, skip: tuple[str, ...] = ()) -> dict[str, bytes]:
-    return {
-        path.relative_to(root).as_posix(): path.read_bytes()
-        for path in sorted(root.rglob("*"))
-        if path.is_file() and path.suffix not in skip
-    }
 
 
 @pytest.fixture(scope="module")
@@ -77,26 +70,26 @@ def _differing(a: dict[str, bytes], b: dict[str, bytes]) -> list[str]:
 
 def test_two_html_builds_are_byte_identical(builds):
     (first, _), (second, _) = builds
-    pages = _files(first / "web" / "html")
+    pages = files_in(first / "web" / "html")
     assert "index.html" in pages and "sections/experience.html" in pages
-    assert _differing(pages, _files(second / "web" / "html")) == []
+    assert _differing(pages, files_in(second / "web" / "html")) == []
 
 
 def test_two_latex_builds_give_identical_tex_and_pdf(builds):
     (first, _), (second, _) = builds
     # The .log is xelatex's transcript: it names the directory and the time.
-    files = _files(first / "paper" / "latex", skip=(".log",))
+    files = files_in(first / "paper" / "latex", skip=(".log",))
     assert f"{NAME}.tex" in files and f"{NAME}.pdf" in files
-    assert _differing(files, _files(second / "paper" / "latex", skip=(".log",))) == []
+    assert _differing(files, files_in(second / "paper" / "latex", skip=(".log",))) == []
 
 
 def test_the_html_build_writes_the_latex_that_the_latex_build_writes(builds):
     # make: each edition's HTML build writes the PDFs' LaTeX (resume_latex_dir);
     # make pdf: the LaTeX builder, in a process of its own.
     (first, _), _ = builds
-    from_html = _files(first / "web" / "latex")
+    from_html = files_in(first / "web" / "latex")
     assert f"{NAME}.tex" in from_html and "resume.sty" in from_html
-    latex = _files(first / "paper" / "latex")
+    latex = files_in(first / "paper" / "latex")
     assert _differing(from_html, {name: latex[name] for name in from_html}) == []
     # All that the LaTeX builder wrote: the rest is xelatex's.
     assert {Path(name).suffix for name in latex.keys() - from_html.keys()} <= {
@@ -123,9 +116,9 @@ def test_a_second_xelatex_run_changes_nothing(builds, tmp_path):
     # (bookmarks, links, numbers), or make pdf needs latexmk back.
     (first, env), _ = builds
     latex = shutil.copytree(first / "paper" / "latex", tmp_path / "latex")
-    once = _files(latex, skip=(".log", ".tex", ".aux", ".out", ".toc"))
+    once = files_in(latex, skip=(".log", ".tex", ".aux", ".out", ".toc"))
     assert xelatex_all(latex, env=env).returncode == 0
-    assert _files(latex, skip=(".log", ".tex", ".aux", ".out", ".toc")) == once
+    assert files_in(latex, skip=(".log", ".tex", ".aux", ".out", ".toc")) == once
 
 
 def _make_sees(variable: str, env: dict) -> str:
